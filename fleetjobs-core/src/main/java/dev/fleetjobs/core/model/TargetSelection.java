@@ -1,0 +1,6 @@
+package dev.fleetjobs.core.model;
+
+public enum TargetSelection {
+    SNAPSHOT,
+    CONTINUOUS
+}

@@ -1,0 +1,39 @@
+package dev.fleetjobs.core.validation;
+
+import java.util.regex.Pattern;
+
+/** The name patterns and limits of the AWS models that more than one operation shares. */
+public final class Constraints {
+
+    private Constraints() {
+    }
+
+    public static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]+");
+    public static final int THING_NAME_MAX = 128;
+    public static final Pattern JOB_ID = Pattern.compile("[a-zA-Z0-9_-]+");
+    public static final int JOB_ID_MAX = 64;
+    public static final Pattern DETAILS_KEY = Pattern.compile("[a-zA-Z0-9:_-]+");
+    public static final int DETAILS_KEY_MAX = 128;
+    /** Any text without Unicode category C (control, format, unassigned, private use, surrogates). */
+    public static final Pattern NO_CONTROL_CHARS = Pattern.compile("[^\\p{C}]+");
+    public static final int DETAILS_VALUE_MAX = 1024;
+    public static final int DETAILS_MAX_PAIRS = 10;
+    public static final long TIMEOUT_MINUTES_MIN = 1;
+    public static final long TIMEOUT_MINUTES_MAX = 10080;
+    public static final int JOB_DOCUMENT_MAX = 32768;
+    public static final int DESCRIPTION_MAX = 2028;
+    public static final Pattern REASON_CODE = Pattern.compile("[\\p{Upper}\\p{Digit}_]+");
+    public static final int REASON_CODE_MAX = 128;
+    public static final int TARGET_ARN_MAX = 2048;
+    public static final int TARGETS_MAX = 100;
+    public static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z0-9_.,@/:#-]+");
+    public static final int ATTRIBUTE_NAME_MAX = 128;
+    public static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*");
+    public static final int ATTRIBUTE_VALUE_MAX = 800;
+    /** Without a thing type a thing may carry at most three attributes (spec 4.5). */
+    public static final int ATTRIBUTES_MAX = 3;
+    public static final int MAX_RESULTS_MIN = 1;
+    public static final int MAX_RESULTS_MAX = 250;
+    /** GetPendingJobExecutions answers with at most this many executions (spec 6). */
+    public static final int PENDING_LIST_CAP = 10;
+}

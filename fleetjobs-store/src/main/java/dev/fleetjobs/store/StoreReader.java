@@ -1,0 +1,43 @@
+package dev.fleetjobs.store;
+
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.rules.JobProgress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Queries. Paged queries take an opaque cursor (null for the first page) made by the store; a
+ * cursor it did not make is refused with {@code InvalidRequestException}. Pages stay correct
+ * while rows are inserted concurrently: a row is never returned twice.
+ */
+public interface StoreReader {
+
+    Optional<Thing> findThing(String thingName);
+
+    /** Things ordered by name. */
+    Page<Thing> things(String cursor, int limit);
+
+    Optional<Job> findJob(String jobId);
+
+    /** The execution with that number, or the latest one of the job on the thing when the number is empty. */
+    Optional<JobExecution> findExecution(String jobId, String thingName, OptionalLong executionNumber);
+
+    /**
+     * The thing's pending executions in the order devices are offered them: all IN_PROGRESS before
+     * all QUEUED, each group oldest-queued first, ties broken by creation order.
+     */
+    List<JobExecution> pendingExecutions(String thingName, int limit);
+
+    /** A job's executions, optionally of one status, in creation order. */
+    Page<JobExecution> executionsForJob(String jobId, ExecutionStatus statusOrNull, String cursor, int limit);
+
+    /** A thing's executions, optionally of one status, in creation order. */
+    Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String cursor, int limit);
+
+    /** How many executions of the job are in each status. */
+    JobProgress progress(String jobId);
+}

@@ -1,0 +1,39 @@
+package dev.fleetjobs.store;
+
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.Thing;
+
+/**
+ * Reads and writes inside one transaction. Updates are checked against version numbers so that
+ * a store shared by several nodes refuses a lost update with {@link StoreConflictException}.
+ */
+public interface StoreTransaction extends StoreReader {
+
+    /** Inserts a new thing; fails with {@link StoreConflictException} when the name is taken. */
+    void insertThing(Thing thing);
+
+    /** Deletes the thing; its executions stay (they name it by thing name). Returns whether it existed. */
+    boolean deleteThing(String thingName);
+
+    /** Inserts a new job; fails with {@link StoreConflictException} when the id is taken. */
+    void insertJob(Job job);
+
+    /** Replaces the stored job of the same id. */
+    void updateJob(Job job);
+
+    /** Inserts a new execution; (jobId, thingName, executionNumber) must be new. */
+    void insertExecution(JobExecution execution);
+
+    /**
+     * Replaces the stored execution with the same (jobId, thingName, executionNumber), whose
+     * stored {@code versionNumber} must be exactly one less than {@code updated}'s.
+     */
+    void updateExecution(JobExecution updated);
+
+    /** Deletes one execution. Returns whether it existed. */
+    boolean deleteExecution(String jobId, String thingName, long executionNumber);
+
+    /** The number the next execution of this job on this thing gets: one more than the highest so far, 1 for the first. */
+    long nextExecutionNumber(String jobId, String thingName);
+}

@@ -1,0 +1,25 @@
+package dev.fleetjobs.protocol.controlplane;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Control-plane {@code Job}; timestamps are epoch seconds with a fraction. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Job(
+        String jobArn,
+        String jobId,
+        String targetSelection,
+        String status,
+        Boolean forceCanceled,
+        String reasonCode,
+        String comment,
+        List<String> targets,
+        String description,
+        BigDecimal createdAt,
+        BigDecimal lastUpdatedAt,
+        BigDecimal completedAt,
+        JobProcessDetails jobProcessDetails,
+        TimeoutConfig timeoutConfig,
+        Boolean isConcurrent) {
+}

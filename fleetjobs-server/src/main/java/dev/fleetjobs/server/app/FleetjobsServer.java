@@ -1,0 +1,133 @@
+package dev.fleetjobs.server.app;
+
+import dev.fleetjobs.server.auth.SigV4Verifier;
+import dev.fleetjobs.server.http.ControlPlaneRoutes;
+import dev.fleetjobs.server.http.DataPlaneRoutes;
+import dev.fleetjobs.server.http.HttpEdge;
+import dev.fleetjobs.server.service.Arns;
+import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.ExecutionAdminService;
+import dev.fleetjobs.server.service.JobService;
+import dev.fleetjobs.server.service.ThingService;
+import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.sqlite.SqliteStores;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Fleetjobs server: hand wiring of store, services and HTTP edge, and an orderly stop.
+ * {@link #close()} refuses new requests, lets those under way finish, then commits every
+ * accepted write before releasing the database, so nothing acknowledged is ever lost.
+ */
+public final class FleetjobsServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetjobsServer.class);
+    private static final Duration MAX_SIGNATURE_SKEW = Duration.ofMinutes(15);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerConfig config;
+    private final RootCredentials credentials;
+    private final JobStore store;
+    private final Vertx vertx;
+    private final HttpEdge edge;
+    private final HttpServer httpServer;
+    private boolean closed;
+
+    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, HttpEdge edge,
+                            HttpServer httpServer) {
+        this.config = config;
+        this.credentials = credentials;
+        this.store = store;
+        this.vertx = vertx;
+        this.edge = edge;
+        this.httpServer = httpServer;
+    }
+
+    public static FleetjobsServer start(ServerConfig config) throws IOException {
+        createPrivateDirectory(config.dataDir());
+        RootCredentials credentials = RootCredentials.resolve(config);
+        JobStore store = SqliteStores.open(config.dataDir());
+        Vertx vertx = null;
+        try {
+            Clock clock = config.jobClock();
+            Arns arns = new Arns(config.region(), config.accountId());
+            DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock));
+            ControlPlaneRoutes controlPlane = new ControlPlaneRoutes(new ThingService(store, clock), new JobService(store, clock, arns),
+                    new ExecutionAdminService(store, clock), arns);
+            SigV4Verifier verifier = new SigV4Verifier(
+                    accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
+                    Clock.systemUTC(), MAX_SIGNATURE_SKEW);
+            HttpEdge edge = new HttpEdge(verifier, dataPlane.table(), controlPlane.table(), config.dataPlaneRequestsPerSecond(),
+                    config.maxBodyBytes());
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(config.host())
+                    .setPort(config.port())
+                    .setIdleTimeout(60)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setMaxInitialLineLength(8 * 1024)
+                    .setMaxHeaderSize(16 * 1024)
+                    .setHandle100ContinueAutomatically(true);
+            HttpServer httpServer = vertx.createHttpServer(options).requestHandler(edge)
+                    .listen().toCompletionStage().toCompletableFuture().join();
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer);
+            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
+            return server;
+        } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return httpServer.actualPort();
+    }
+
+    public RootCredentials credentials() {
+        return credentials;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        edge.startDraining();
+        try {
+            httpServer.shutdown(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
+                    .get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
+        } finally {
+            store.close();
+            vertx.close();
+        }
+        LOG.info("Fleetjobs stopped");
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.fleetjobs.server.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to run a server.
+ *
+ * @param port                        0 picks a free port (tests)
+ * @param dev                         development-only features (later issues)
+ * @param rootAccessKeyId             null to read or generate them in the data directory
+ * @param dataPlaneRequestsPerSecond  0 for no limit; above it devices get ThrottlingException
+ * @param jobClock                    the clock of job rules (never of signature expiry)
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        boolean dev,
+        String rootAccessKeyId,
+        String rootSecretAccessKey,
+        String region,
+        String accountId,
+        int dataPlaneRequestsPerSecond,
+        int maxBodyBytes,
+        Clock jobClock) {
+
+    public static final int DEFAULT_PORT = 9290;
+    public static final String DEFAULT_DATA_DIR = "fleetjobs-data";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(jobClock, "jobClock");
+    }
+
+    /** Defaults for everything but where to listen and where to keep data. */
+    public static ServerConfig defaults(String host, int port, Path dataDir) {
+        return new ServerConfig(host, port, dataDir, false, null, null, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 0,
+                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+    }
+
+    public ServerConfig withRootCredentials(String accessKeyId, String secretAccessKey) {
+        return new ServerConfig(host, port, dataDir, dev, accessKeyId, secretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock);
+    }
+
+    public ServerConfig withDev(boolean enabled) {
+        return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock);
+    }
+
+    public ServerConfig withDataPlaneRequestsPerSecond(int limit) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                limit, maxBodyBytes, jobClock);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.fleetjobs.server.http;
+
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.protocol.controlplane.DescribeThingResponse;
+import dev.fleetjobs.protocol.controlplane.JobExecutionStatusDetails;
+import dev.fleetjobs.protocol.controlplane.JobExecutionSummary;
+import dev.fleetjobs.protocol.controlplane.JobProcessDetails;
+import dev.fleetjobs.protocol.controlplane.ThingAttribute;
+import dev.fleetjobs.protocol.controlplane.TimeoutConfig;
+import dev.fleetjobs.server.service.Arns;
+import dev.fleetjobs.server.service.JobDetails;
+
+/** Domain values to control-plane wire shapes. */
+final class ControlPlaneShapes {
+
+    private final Arns arns;
+
+    ControlPlaneShapes(Arns arns) {
+        this.arns = arns;
+    }
+
+    DescribeThingResponse describeThing(Thing thing) {
+        return new DescribeThingResponse(thing.thingName(), thing.thingName(), thing.thingId(), arns.thing(thing.thingName()),
+                thing.attributes(), thing.version());
+    }
+
+    ThingAttribute thingAttribute(Thing thing) {
+        return new ThingAttribute(thing.thingName(), arns.thing(thing.thingName()), thing.attributes(), thing.version());
+    }
+
+    dev.fleetjobs.protocol.controlplane.Job job(JobDetails details) {
+        Job job = details.job();
+        return new dev.fleetjobs.protocol.controlplane.Job(arns.job(job.jobId()), job.jobId(), job.targetSelection().name(),
+                job.status().name(), job.forceCanceled(), job.reasonCode(), job.comment(), job.targets(), job.description(),
+                WireTime.fractionalSeconds(job.createdAtMillis()), WireTime.fractionalSeconds(job.lastUpdatedAtMillis()),
+                WireTime.fractionalSeconds(job.completedAtMillis()), processDetails(details.progress()),
+                job.inProgressTimeoutMinutes() == null ? null : new TimeoutConfig(job.inProgressTimeoutMinutes()),
+                Boolean.FALSE);
+    }
+
+    static JobProcessDetails processDetails(JobProgress progress) {
+        return new JobProcessDetails(null,
+                progress.count(ExecutionStatus.CANCELED), progress.count(ExecutionStatus.SUCCEEDED),
+                progress.count(ExecutionStatus.FAILED), progress.count(ExecutionStatus.REJECTED),
+                progress.count(ExecutionStatus.QUEUED), progress.count(ExecutionStatus.IN_PROGRESS),
+                progress.count(ExecutionStatus.REMOVED), progress.count(ExecutionStatus.TIMED_OUT));
+    }
+
+    static JobExecutionSummary summary(JobExecution e) {
+        return new JobExecutionSummary(e.status().name(), WireTime.fractionalSeconds(e.queuedAtMillis()),
+                WireTime.fractionalSeconds(e.startedAtMillis()), WireTime.fractionalSeconds(e.lastUpdatedAtMillis()),
+                e.executionNumber(), e.retryAttempt());
+    }
+
+    dev.fleetjobs.protocol.controlplane.JobExecution execution(JobExecution e) {
+        return new dev.fleetjobs.protocol.controlplane.JobExecution(e.jobId(), e.status().name(), e.forceCanceled(),
+                new JobExecutionStatusDetails(e.statusDetails()), arns.thing(e.thingName()),
+                WireTime.fractionalSeconds(e.queuedAtMillis()), WireTime.fractionalSeconds(e.startedAtMillis()),
+                WireTime.fractionalSeconds(e.lastUpdatedAtMillis()), e.executionNumber(), e.versionNumber(), null);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fleetjobs.server.http;
+
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.protocol.dataplane.DescribeJobExecutionResponse;
+import dev.fleetjobs.protocol.dataplane.GetPendingJobExecutionsResponse;
+import dev.fleetjobs.protocol.dataplane.StartNextPendingJobExecutionResponse;
+import dev.fleetjobs.protocol.dataplane.UpdateJobExecutionResponse;
+import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.UpdateExecutionCommand;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/** The four device operations of the {@code iot-jobs-data} model, bound to HTTP. */
+public final class DataPlaneRoutes {
+
+    private final DataPlaneService service;
+
+    public DataPlaneRoutes(DataPlaneService service) {
+        this.service = service;
+    }
+
+    public RouteTable table() {
+        return new RouteTable()
+                .add("GET", "/things/{thingName}/jobs", this::getPending)
+                .add("GET", "/things/{thingName}/jobs/{jobId}", this::describe)
+                .add("PUT", "/things/{thingName}/jobs/$next", this::startNext)
+                .add("POST", "/things/{thingName}/jobs/{jobId}", this::update);
+    }
+
+    private CompletableFuture<?> getPending(ApiRequest request) {
+        return service.getPending(request.path("thingName")).thenApply(pending -> new GetPendingJobExecutionsResponse(
+                DataPlaneShapes.summaries(pending.inProgress()), DataPlaneShapes.summaries(pending.queued())));
+    }
+
+    private CompletableFuture<?> describe(ApiRequest request) {
+        Long executionNumber = request.query().longValue("executionNumber");
+        boolean includeDocument = request.query().bool("includeJobDocument", true);
+        return service.describe(request.path("thingName"), request.path("jobId"),
+                        executionNumber == null ? OptionalLong.empty() : OptionalLong.of(executionNumber), includeDocument)
+                .thenApply(view -> new DescribeJobExecutionResponse(view.map(DataPlaneShapes::execution).orElse(null)));
+    }
+
+    private CompletableFuture<?> startNext(ApiRequest request) {
+        JsonInput body = request.body();
+        return service.startNext(request.path("thingName"), body.stringMap("statusDetails"), body.longValue("stepTimeoutInMinutes"))
+                .thenApply(view -> new StartNextPendingJobExecutionResponse(view.map(DataPlaneShapes::execution).orElse(null)));
+    }
+
+    private CompletableFuture<?> update(ApiRequest request) {
+        JsonInput body = request.body();
+        ExecutionStatus status = Enums.executionStatus("status", body.string("status"));
+        UpdateExecutionCommand command = new UpdateExecutionCommand(request.path("thingName"), request.path("jobId"), status,
+                body.stringMap("statusDetails"), body.longValue("stepTimeoutInMinutes"), body.longValue("expectedVersion"),
+                body.longValue("executionNumber"), Boolean.TRUE.equals(body.bool("includeJobExecutionState")),
+                Boolean.TRUE.equals(body.bool("includeJobDocument")));
+        return service.update(command).thenApply(result -> new UpdateJobExecutionResponse(
+                result.state() == null ? null : DataPlaneShapes.state(result.state()), result.jobDocument()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.fleetjobs.server.http;
+
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.protocol.dataplane.JobExecutionState;
+import dev.fleetjobs.protocol.dataplane.JobExecutionSummary;
+import dev.fleetjobs.server.service.ExecutionView;
+import java.util.List;
+
+/** Domain values to data-plane wire shapes. */
+final class DataPlaneShapes {
+
+    private DataPlaneShapes() {
+    }
+
+    static dev.fleetjobs.protocol.dataplane.JobExecution execution(ExecutionView view) {
+        JobExecution e = view.execution();
+        return new dev.fleetjobs.protocol.dataplane.JobExecution(e.jobId(), e.thingName(), e.status().name(),
+                e.statusDetails().isEmpty() ? null : e.statusDetails(),
+                WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()), WireTime.seconds(e.lastUpdatedAtMillis()),
+                null, e.versionNumber(), e.executionNumber(), view.jobDocument());
+    }
+
+    static List<JobExecutionSummary> summaries(List<JobExecution> executions) {
+        return executions.stream().map(DataPlaneShapes::summary).toList();
+    }
+
+    static JobExecutionSummary summary(JobExecution e) {
+        return new JobExecutionSummary(e.jobId(), WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()),
+                WireTime.seconds(e.lastUpdatedAtMillis()), e.versionNumber(), e.executionNumber());
+    }
+
+    static JobExecutionState state(JobExecution e) {
+        return new JobExecutionState(e.status().name(), e.statusDetails().isEmpty() ? null : e.statusDetails(), e.versionNumber());
+    }
+}

@@ -1,0 +1,197 @@
+package dev.fleetjobs.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetjobs.core.error.InvalidRequestException;
+import dev.fleetjobs.core.error.JobsServiceException;
+import dev.fleetjobs.protocol.Plane;
+import dev.fleetjobs.server.auth.InvalidSignatureException;
+import dev.fleetjobs.server.auth.SigV4Verifier;
+import dev.fleetjobs.server.auth.SignedRequest;
+import dev.fleetjobs.server.auth.VerifiedRequest;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Every HTTP request passes here: the body is read within its limit, the SigV4 signature is
+ * verified on the raw request, the signing name selects the plane (never the path alone: both
+ * planes have {@code GET /things/{t}/jobs}), the route runs, and the answer or the AWS-shaped
+ * error is written.
+ */
+public final class HttpEdge implements Handler<HttpServerRequest> {
+
+    private final SigV4Verifier verifier;
+    private final Map<Plane, RouteTable> routes;
+    private final RateLimiter dataPlaneLimiter;
+    private final int maxBodyBytes;
+    private volatile boolean draining;
+
+    public HttpEdge(SigV4Verifier verifier, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
+                    int maxBodyBytes) {
+        this.verifier = verifier;
+        this.routes = Map.of(Plane.DATA, dataPlane, Plane.CONTROL, controlPlane);
+        this.dataPlaneLimiter = new RateLimiter(dataPlaneRequestsPerSecond);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** From now on new requests are refused with 503 while those under way finish. */
+    public void startDraining() {
+        draining = true;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        String declaredLength = request.getHeader("Content-Length");
+        if (declaredLength != null && isOver(declaredLength)) {
+            refuseOversized(request, requestId);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] overflow = {false};
+        request.handler(chunk -> {
+            if (!overflow[0] && body.length() + chunk.length() > maxBodyBytes) {
+                overflow[0] = true;
+            } else if (!overflow[0]) {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(done -> {
+            if (overflow[0]) {
+                refuseOversized(request, requestId);
+            } else {
+                process(request, body.getBytes(), requestId);
+            }
+        });
+    }
+
+    private void process(HttpServerRequest request, byte[] body, String requestId) {
+        Plane plane = Plane.CONTROL;
+        try {
+            if (draining) {
+                send(request, requestId, ErrorResponses.of("ServiceUnavailableException",
+                        "The server is shutting down; retry the request.", plane));
+                return;
+            }
+            VerifiedRequest caller = verifier.verify(new SignedRequest(request.method().name(), request.path(), request.query(),
+                    headers(request), body));
+            plane = Plane.forSigningName(caller.service());
+            if (plane == null) {
+                throw new InvalidSignatureException("Credential should be scoped to correct service: 'iot' or 'iot-jobs-data'.");
+            }
+            if (plane == Plane.DATA && !dataPlaneLimiter.tryAcquire()) {
+                send(request, requestId, ErrorResponses.of("ThrottlingException", "Rate exceeded", plane));
+                return;
+            }
+            Optional<RouteTable.Match> match = routes.get(plane).find(request.method().name(),
+                    RequestPath.decodedSegments(request.path()));
+            if (match.isEmpty()) {
+                send(request, requestId, ErrorResponses.of("UnknownOperationException",
+                        "No " + plane.name().toLowerCase() + "-plane operation matches " + request.method() + " " + request.path(), plane));
+                return;
+            }
+            ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
+                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body));
+            Plane answeringPlane = plane;
+            invoke(match.get().operation(), apiRequest).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
+                } else {
+                    sendJson(request, requestId, result);
+                }
+            });
+        } catch (JobsServiceException | RuntimeException e) {
+            send(request, requestId, ErrorResponses.from(e, plane, requestId));
+        }
+    }
+
+    private static CompletableFuture<?> invoke(Operation operation, ApiRequest request) {
+        try {
+            return operation.handle(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static JsonInput parseBody(byte[] body) {
+        if (body.length == 0) {
+            return JsonInput.empty();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("Could not parse request body into json: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("Could not read the request body.");
+        }
+        if (node == null || node.isMissingNode()) {
+            return JsonInput.empty();
+        }
+        if (!node.isObject()) {
+            throw new InvalidRequestException("The request body must be a JSON object.");
+        }
+        return new JsonInput((ObjectNode) node, "");
+    }
+
+    private static Map<String, List<String>> headers(HttpServerRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        return headers;
+    }
+
+    private boolean isOver(String declaredLength) {
+        try {
+            return Long.parseLong(declaredLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private void refuseOversized(HttpServerRequest request, String requestId) {
+        request.response().putHeader("Connection", "close");
+        send(request, requestId, ErrorResponses.of("InvalidRequestException",
+                "The request body is larger than the limit of " + maxBodyBytes + " bytes.", Plane.CONTROL));
+        request.connection().close();
+    }
+
+    private static void sendJson(HttpServerRequest request, String requestId, Object result) {
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            send(request, requestId, ErrorResponses.from(e, Plane.CONTROL, requestId));
+            return;
+        }
+        write(request.response().setStatusCode(200), requestId, json);
+    }
+
+    private static void send(HttpServerRequest request, String requestId, ErrorResponses.ErrorResponse error) {
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(error.body());
+        } catch (JsonProcessingException e) {
+            json = "{\"message\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        write(request.response().setStatusCode(error.status()).putHeader("x-amzn-ErrorType", error.errorType()), requestId, json);
+    }
+
+    private static void write(HttpServerResponse response, String requestId, byte[] json) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.putHeader("Content-Type", "application/json")
+                .putHeader("x-amzn-RequestId", requestId)
+                .end(Buffer.buffer(json));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.fleetjobs.server.service;
+
+import dev.fleetjobs.core.error.InvalidRequestException;
+import dev.fleetjobs.core.error.InvalidStateTransitionException;
+import dev.fleetjobs.core.error.TerminalStateException;
+import dev.fleetjobs.core.error.VersionConflictException;
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.StepTimerChange;
+import dev.fleetjobs.core.rules.ExecutionTransitions;
+import dev.fleetjobs.core.validation.Constraints;
+import dev.fleetjobs.core.validation.Validator;
+import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.StoreReader;
+import dev.fleetjobs.store.StoreTransaction;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The four device operations (spec sections 1 and 2). Input is validated here, so every edge
+ * (HTTP now, MQTT later) shares the same rules.
+ */
+public final class DataPlaneService {
+
+    /** The job id that names the thing's next pending execution. */
+    public static final String NEXT = "$next";
+
+    private final JobStore store;
+    private final Clock clock;
+
+    public DataPlaneService(JobStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<PendingExecutions> getPending(String thingName) {
+        Validator.thingName("thingName", thingName);
+        return store.read(reader -> {
+            requireThing(reader, thingName);
+            List<JobExecution> pending = reader.pendingExecutions(thingName, Constraints.PENDING_LIST_CAP);
+            return new PendingExecutions(
+                    pending.stream().filter(e -> e.status() == ExecutionStatus.IN_PROGRESS).toList(),
+                    pending.stream().filter(e -> e.status() == ExecutionStatus.QUEUED).toList());
+        });
+    }
+
+    public CompletableFuture<Optional<ExecutionView>> describe(String thingName, String jobId, OptionalLong executionNumber,
+                                                               boolean includeJobDocument) {
+        Validator.thingName("thingName", thingName);
+        if (!NEXT.equals(jobId)) {
+            Validator.name("jobId", jobId, Constraints.JOB_ID, Constraints.JOB_ID_MAX);
+        }
+        return store.read(reader -> {
+            requireThing(reader, thingName);
+            Optional<JobExecution> execution = NEXT.equals(jobId)
+                    ? reader.pendingExecutions(thingName, 1).stream().findFirst()
+                    : Optional.of(findForDescribe(reader, thingName, jobId, executionNumber));
+            return execution.map(e -> view(reader, e, includeJobDocument));
+        });
+    }
+
+    public CompletableFuture<Optional<ExecutionView>> startNext(String thingName, Map<String, String> statusDetails,
+                                                                Long stepTimeoutInMinutes) {
+        Validator.thingName("thingName", thingName);
+        Validator.statusDetails("statusDetails", statusDetails);
+        Validator.timeoutMinutes("stepTimeoutInMinutes", stepTimeoutInMinutes, false);
+        return store.write(tx -> {
+            requireThing(tx, thingName);
+            Optional<JobExecution> head = tx.pendingExecutions(thingName, 1).stream().findFirst();
+            return head.map(execution -> {
+                JobExecution started = execution;
+                if (execution.status() == ExecutionStatus.QUEUED) {
+                    started = ExecutionChanges.change(tx, execution.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, statusDetails,
+                            StepTimerChange.of(stepTimeoutInMinutes), clock.millis()), clock.millis());
+                }
+                return view(tx, started, true);
+            });
+        });
+    }
+
+    public CompletableFuture<UpdateExecutionResult> update(UpdateExecutionCommand command) {
+        Validator.thingName("thingName", command.thingName());
+        Validator.jobId("jobId", command.jobId());
+        Validator.required("status", command.status());
+        Validator.statusDetails("statusDetails", command.statusDetails());
+        Validator.timeoutMinutes("stepTimeoutInMinutes", command.stepTimeoutInMinutes(), true);
+        return store.write(tx -> applyUpdate(tx, command));
+    }
+
+    private UpdateExecutionResult applyUpdate(StoreTransaction tx, UpdateExecutionCommand command) {
+        requireThing(tx, command.thingName());
+        JobExecution current = tx.findExecution(command.jobId(), command.thingName(), optional(command.executionNumber()))
+                .orElseThrow(() -> NotFound.execution(command.jobId(), command.thingName()));
+        boolean versionMatches = command.expectedVersion() == null || command.expectedVersion() == current.versionNumber();
+        switch (ExecutionTransitions.decide(current.status(), command.status(), versionMatches)) {
+            case REFUSE_NOT_DEVICE_SETTABLE -> throw new InvalidRequestException(
+                    "Status " + command.status() + " can only be set by the service; a device may set IN_PROGRESS, SUCCEEDED, FAILED or REJECTED.");
+            case REFUSE_VERSION_MISMATCH -> throw new VersionConflictException(
+                    "The expected version " + command.expectedVersion() + " does not match the current version "
+                            + current.versionNumber() + " of the job execution.", current);
+            case REFUSE_INVALID_TRANSITION -> throw new InvalidStateTransitionException(
+                    "The job execution is in the terminal status " + current.status() + " and cannot be changed to "
+                            + command.status() + ".", current);
+            case APPLY -> {
+                // applied below
+            }
+        }
+        long now = clock.millis();
+        JobExecution updated = ExecutionChanges.change(tx, current.withDeviceUpdate(command.status(), command.statusDetails(),
+                StepTimerChange.of(command.stepTimeoutInMinutes()), now), now);
+        String document = command.includeJobDocument() ? ExecutionChanges.requireJob(tx, updated.jobId()).document() : null;
+        return new UpdateExecutionResult(command.includeJobExecutionState() ? updated : null, document);
+    }
+
+    /**
+     * The execution a describe names. Terminal executions are answered normally; 410 is kept for
+     * a finished job that has no such execution to show (spec 2.6 recommendation).
+     */
+    private static JobExecution findForDescribe(StoreReader reader, String thingName, String jobId, OptionalLong executionNumber) {
+        Optional<JobExecution> execution = reader.findExecution(jobId, thingName, executionNumber);
+        if (execution.isPresent()) {
+            return execution.get();
+        }
+        Optional<Job> job = reader.findJob(jobId);
+        if (job.isPresent() && (job.get().isFinished() || job.get().status() == JobStatus.DELETION_IN_PROGRESS)) {
+            throw new TerminalStateException("Job " + jobId + " is in the terminal state " + job.get().status() + ".");
+        }
+        throw NotFound.execution(jobId, thingName);
+    }
+
+    private static ExecutionView view(StoreReader reader, JobExecution execution, boolean includeJobDocument) {
+        String document = includeJobDocument ? reader.findJob(execution.jobId()).map(Job::document).orElse(null) : null;
+        return new ExecutionView(execution, document);
+    }
+
+    private static void requireThing(StoreReader reader, String thingName) {
+        if (reader.findThing(thingName).isEmpty()) {
+            throw NotFound.thing(thingName);
+        }
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+}

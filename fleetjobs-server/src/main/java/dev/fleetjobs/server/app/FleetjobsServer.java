@@ -106,6 +106,15 @@ public final class FleetjobsServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Refuses new requests with 503 ServiceUnavailableException from now on, while those under
+     * way finish: the first step of an orderly stop, also useful before taking a node out of a
+     * load balancer.
+     */
+    public void drain() {
+        edge.startDraining();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

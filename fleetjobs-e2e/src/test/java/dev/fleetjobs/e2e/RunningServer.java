@@ -1,0 +1,72 @@
+package dev.fleetjobs.e2e;
+
+import dev.fleetjobs.server.app.FleetjobsServer;
+import dev.fleetjobs.server.app.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
+
+/** A server started in-process on a free port, and official AWS SDK clients pointed at it. */
+final class RunningServer implements AutoCloseable {
+
+    static final String ACCESS_KEY = "FJIATESTROOTKEY00001";
+    static final String SECRET_KEY = "test-root-secret-key-0000000000000000000";
+
+    private final FleetjobsServer server;
+    private final IotClient iot;
+    private final IotJobsDataPlaneClient jobs;
+
+    private RunningServer(FleetjobsServer server) {
+        this.server = server;
+        this.iot = IotClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        this.jobs = IotJobsDataPlaneClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    static RunningServer start(Path dataDir) {
+        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir));
+    }
+
+    static RunningServer start(ServerConfig config) {
+        try {
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    IotClient iot() {
+        return iot;
+    }
+
+    IotJobsDataPlaneClient jobs() {
+        return jobs;
+    }
+
+    FleetjobsServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        iot.close();
+        jobs.close();
+        server.close();
+    }
+}

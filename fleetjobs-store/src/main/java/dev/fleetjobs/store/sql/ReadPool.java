@@ -1,0 +1,105 @@
+package dev.fleetjobs.store.sql;
+
+import dev.fleetjobs.store.StoreReader;
+import dev.fleetjobs.store.StoreUnavailableException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Read connections, one per thread of their own executor; each read is one transaction, so one snapshot. */
+final class ReadPool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadPool.class);
+
+    private final Dialect dialect;
+    private final List<Handle> handles;
+    // As many connections as threads, so a running read always finds one idle.
+    private final BlockingQueue<Handle> idle;
+    private final ThreadPoolExecutor executor;
+
+    ReadPool(List<Handle> handles, Dialect dialect, int queueCapacity) {
+        this.dialect = dialect;
+        this.handles = List.copyOf(handles);
+        this.idle = new ArrayBlockingQueue<>(handles.size(), false, handles);
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(handles.size(), handles.size(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new Thread(runnable, "fleetjobs-store-reader-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    <T> CompletableFuture<T> submit(Function<StoreReader, T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            executor.execute(() -> run(work, future));
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new StoreUnavailableException(
+                    executor.isShutdown() ? "The store is closed" : "The store's read queue is full"));
+        }
+        return future;
+    }
+
+    private <T> void run(Function<StoreReader, T> work, CompletableFuture<T> future) {
+        Handle handle = idle.remove();
+        SqlReader reader = new SqlReader(handle, dialect);
+        T result = null;
+        Throwable failure = null;
+        try {
+            result = work.apply(reader);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            reader.deactivate();
+            endSnapshot(handle);
+            idle.add(handle);
+        }
+        if (failure != null) {
+            future.completeExceptionally(failure);
+        } else {
+            future.complete(result);
+        }
+    }
+
+    private static void endSnapshot(Handle handle) {
+        try {
+            handle.getConnection().rollback();
+        } catch (SQLException e) {
+            LOG.warn("Ending a read transaction failed", e);
+        }
+    }
+
+    /** Refuses new reads, lets the accepted ones finish, then closes the connections. */
+    void close() {
+        executor.shutdown();
+        boolean interrupted = false;
+        while (!executor.isTerminated()) {
+            try {
+                executor.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        for (Handle handle : handles) {
+            try {
+                handle.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing a read connection failed", e);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

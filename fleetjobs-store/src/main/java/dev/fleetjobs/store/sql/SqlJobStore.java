@@ -1,0 +1,139 @@
+package dev.fleetjobs.store.sql;
+
+import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.StoreReader;
+import dev.fleetjobs.store.StoreTransaction;
+import dev.fleetjobs.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link JobStore} on a SQL database: one writer thread with group commit, a pool of read
+ * connections, and schema migrations applied on open. Database differences live in the {@link Dialect}.
+ */
+public final class SqlJobStore implements JobStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlJobStore.class);
+
+    private final Dialect dialect;
+    private final Handle writerHandle;
+    private final Writer writer;
+    private final ReadPool readPool;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private SqlJobStore(Dialect dialect, Handle writerHandle, List<Handle> readerHandles, SqlStoreOptions options) {
+        this.dialect = dialect;
+        this.writerHandle = writerHandle;
+        this.writer = new Writer(writerHandle, dialect, options);
+        this.readPool = new ReadPool(readerHandles, dialect, options.readQueueCapacity());
+    }
+
+    /**
+     * Migrates the database behind {@code dataSource} to the newest schema and opens the store on it.
+     * Every connection the store keeps comes from {@code dataSource} and is set up by {@code dialect}.
+     */
+    public static SqlJobStore open(Dialect dialect, DataSource dataSource, SqlStoreOptions options) {
+        Flyway.configure(SqlJobStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .load()
+                .migrate();
+        List<Handle> opened = new ArrayList<>();
+        try {
+            Handle writerHandle = openHandle(dialect, dataSource, false);
+            opened.add(writerHandle);
+            List<Handle> readers = new ArrayList<>();
+            for (int i = 0; i < options.readConnections(); i++) {
+                Handle reader = openHandle(dialect, dataSource, true);
+                opened.add(reader);
+                readers.add(reader);
+            }
+            SqlJobStore store = new SqlJobStore(dialect, writerHandle, readers, options);
+            store.writer.start();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            opened.forEach(SqlJobStore::closeQuietly);
+            throw new StoreUnavailableException("Cannot open the store's database", e);
+        }
+    }
+
+    private static Handle openHandle(Dialect dialect, DataSource dataSource, boolean reader) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            dialect.configure(connection, reader);
+            connection.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        Jdbi jdbi = Jdbi.create(connection);
+        // The store ends every transaction itself; Jdbi must not second-guess it at close.
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        return jdbi.open();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> write(Function<StoreTransaction, T> work) {
+        return writer.submit(work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> read(Function<StoreReader, T> work) {
+        return readPool.submit(work);
+    }
+
+    /** Transactions committed so far; with group commit, far fewer than the writes. */
+    public long commitCount() {
+        return writer.commitCount();
+    }
+
+    /** Writes accepted and waiting for the writer. */
+    public int queuedWrites() {
+        return writer.queuedWrites();
+    }
+
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            writer.stop();
+            readPool.close();
+            try {
+                // Back to auto-commit (ending the writer's empty transaction) so housekeeping such
+                // as a checkpoint runs outside any transaction.
+                writerHandle.getConnection().setAutoCommit(true);
+                dialect.beforeClose(writerHandle.getConnection());
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Final housekeeping of the database failed; it stays consistent", e);
+            }
+            closeQuietly(writerHandle);
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            Connection connection = handle.getConnection();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            handle.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Closing a database connection failed", e);
+        }
+    }
+}

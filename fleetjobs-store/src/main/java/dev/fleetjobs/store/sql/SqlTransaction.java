@@ -1,0 +1,145 @@
+package dev.fleetjobs.store.sql;
+
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.store.StoreConflictException;
+import dev.fleetjobs.store.StoreTransaction;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/** The writes, on the writer connection inside the current batch's transaction and savepoint. */
+final class SqlTransaction extends SqlReader implements StoreTransaction {
+
+    SqlTransaction(Handle handle, Dialect dialect) {
+        super(handle, dialect);
+    }
+
+    @Override
+    public void insertThing(Thing thing) {
+        run("insertThing " + thing.thingName(), h -> h.createUpdate(Sql.INSERT_THING)
+                .bind("thingName", thing.thingName())
+                .bind("thingId", thing.thingId())
+                .bind("attributes", Json.write(thing.attributes()))
+                .bind("version", thing.version())
+                .bind("createdAt", thing.createdAtMillis())
+                .execute());
+    }
+
+    @Override
+    public boolean deleteThing(String thingName) {
+        return run("deleteThing", h -> h.createUpdate(Sql.DELETE_THING).bind("thingName", thingName).execute()) > 0;
+    }
+
+    @Override
+    public void insertJob(Job job) {
+        run("insertJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.INSERT_JOB), job).execute());
+    }
+
+    @Override
+    public void updateJob(Job job) {
+        int updated = run("updateJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.UPDATE_JOB), job).execute());
+        if (updated == 0) {
+            throw new StoreConflictException("updateJob: no job " + job.jobId());
+        }
+    }
+
+    @Override
+    public void insertExecution(JobExecution execution) {
+        run("insertExecution " + key(execution), h -> bindExecution(h.createUpdate(Sql.INSERT_EXECUTION), execution).execute());
+        addToCount(execution.jobId(), execution.status(), 1);
+    }
+
+    @Override
+    public void updateExecution(JobExecution updated) {
+        String key = key(updated);
+        // The status before the change is read first so that the counts can move; the version
+        // check in the UPDATE guarantees it is the status of the row actually replaced.
+        Optional<ExecutionStatus> before = storedStatus(updated.jobId(), updated.thingName(), updated.executionNumber());
+        if (before.isEmpty()) {
+            throw new StoreConflictException("updateExecution: no execution " + key);
+        }
+        int rows = run("updateExecution " + key, h -> bindExecution(h.createUpdate(Sql.UPDATE_EXECUTION), updated)
+                .bind("expectedVersion", updated.versionNumber() - 1)
+                .execute());
+        if (rows == 0) {
+            throw new StoreConflictException("updateExecution: execution " + key
+                    + " is not at version " + (updated.versionNumber() - 1));
+        }
+        if (before.get() != updated.status()) {
+            addToCount(updated.jobId(), before.get(), -1);
+            addToCount(updated.jobId(), updated.status(), 1);
+        }
+    }
+
+    @Override
+    public boolean deleteExecution(String jobId, String thingName, long executionNumber) {
+        Optional<ExecutionStatus> before = storedStatus(jobId, thingName, executionNumber);
+        if (before.isEmpty()) {
+            return false;
+        }
+        run("deleteExecution", h -> h.createUpdate(Sql.DELETE_EXECUTION)
+                .bind("jobId", jobId).bind("thingName", thingName).bind("executionNumber", executionNumber)
+                .execute());
+        addToCount(jobId, before.get(), -1);
+        return true;
+    }
+
+    @Override
+    public long nextExecutionNumber(String jobId, String thingName) {
+        return run("nextExecutionNumber", h -> h.createQuery(Sql.NEXT_EXECUTION_NUMBER)
+                .bind("jobId", jobId).bind("thingName", thingName).mapTo(Long.class).one());
+    }
+
+    private Optional<ExecutionStatus> storedStatus(String jobId, String thingName, long executionNumber) {
+        return run("executionStatus", h -> h.createQuery(Sql.EXECUTION_STATUS)
+                .bind("jobId", jobId).bind("thingName", thingName).bind("executionNumber", executionNumber)
+                .mapTo(String.class).findOne().map(ExecutionStatus::valueOf));
+    }
+
+    private void addToCount(String jobId, ExecutionStatus status, long delta) {
+        run("addToCount", h -> h.createUpdate(Sql.ADD_TO_COUNT)
+                .bind("jobId", jobId).bind("status", status.name()).bind("delta", delta).execute());
+    }
+
+    private static Update bindJob(Update update, Job job) {
+        return update
+                .bind("jobId", job.jobId())
+                .bind("targetSelection", job.targetSelection().name())
+                .bind("status", job.status().name())
+                .bind("document", job.document())
+                .bind("description", job.description())
+                .bind("targets", Json.write(job.targets()))
+                .bind("inProgressTimeoutMinutes", job.inProgressTimeoutMinutes())
+                .bind("forceCanceled", job.forceCanceled())
+                .bind("reasonCode", job.reasonCode())
+                .bind("comment", job.comment())
+                .bind("createdAt", job.createdAtMillis())
+                .bind("lastUpdatedAt", job.lastUpdatedAtMillis())
+                .bind("completedAt", job.completedAtMillis());
+    }
+
+    private static Update bindExecution(Update update, JobExecution e) {
+        return update
+                .bind("jobId", e.jobId())
+                .bind("thingName", e.thingName())
+                .bind("executionNumber", e.executionNumber())
+                .bind("status", e.status().name())
+                .bind("pendingRank", Rows.pendingRank(e.status()))
+                .bind("statusDetails", Json.write(e.statusDetails()))
+                .bind("queuedAt", e.queuedAtMillis())
+                .bind("startedAt", e.startedAtMillis())
+                .bind("lastUpdatedAt", e.lastUpdatedAtMillis())
+                .bind("versionNumber", e.versionNumber())
+                .bind("stepTimeoutMinutes", e.stepTimeoutMinutes())
+                .bind("stepDeadline", e.stepDeadlineMillis())
+                .bind("forceCanceled", e.forceCanceled())
+                .bind("retryAttempt", e.retryAttempt());
+    }
+
+    private static String key(JobExecution e) {
+        return e.jobId() + "/" + e.thingName() + "#" + e.executionNumber();
+    }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetjobs.core.error.InvalidRequestException;
-import dev.fleetjobs.core.error.JobsServiceException;
 import dev.fleetjobs.protocol.Plane;
 import dev.fleetjobs.server.auth.InvalidSignatureException;
 import dev.fleetjobs.server.auth.SigV4Verifier;
@@ -30,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class HttpEdge implements Handler<HttpServerRequest> {
 
+    /** Bodies over the limit are read and dropped up to here, then the connection is closed. */
+    private static final long DISCARD_LIMIT_BYTES = 16L * 1024 * 1024;
+
     private final SigV4Verifier verifier;
     private final Map<Plane, RouteTable> routes;
     private final RateLimiter dataPlaneLimiter;
@@ -53,22 +55,24 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         String requestId = UUID.randomUUID().toString();
         String declaredLength = request.getHeader("Content-Length");
-        if (declaredLength != null && isOver(declaredLength)) {
-            refuseOversized(request, requestId);
+        if (declaredLength != null && isOver(declaredLength, DISCARD_LIMIT_BYTES)) {
+            refuseOversizedAndClose(request, requestId);
             return;
         }
         Buffer body = Buffer.buffer();
-        boolean[] overflow = {false};
+        long[] received = {0};
         request.handler(chunk -> {
-            if (!overflow[0] && body.length() + chunk.length() > maxBodyBytes) {
-                overflow[0] = true;
-            } else if (!overflow[0]) {
+            received[0] += chunk.length();
+            if (received[0] <= maxBodyBytes) {
                 body.appendBuffer(chunk);
+            } else if (received[0] > DISCARD_LIMIT_BYTES) {
+                refuseOversizedAndClose(request, requestId);
             }
         });
         request.endHandler(done -> {
-            if (overflow[0]) {
-                refuseOversized(request, requestId);
+            if (received[0] > maxBodyBytes) {
+                // Read to the end so that the client, still sending, sees the answer instead of a reset.
+                send(request, requestId, oversized());
             } else {
                 process(request, body.getBytes(), requestId);
             }
@@ -110,7 +114,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                     sendJson(request, requestId, result);
                 }
             });
-        } catch (JobsServiceException | RuntimeException e) {
+        } catch (RuntimeException e) {
             send(request, requestId, ErrorResponses.from(e, plane, requestId));
         }
     }
@@ -147,21 +151,31 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     private static Map<String, List<String>> headers(HttpServerRequest request) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        if (!headers.containsKey("host") && request.authority() != null) {
+            // HTTP/2 (also h2c, which the JDK client asks for) carries the host as :authority; it is what was signed as host.
+            headers.put("host", List.of(request.authority().toString()));
+        }
         return headers;
     }
 
-    private boolean isOver(String declaredLength) {
+    private static boolean isOver(String declaredLength, long limit) {
         try {
-            return Long.parseLong(declaredLength.trim()) > maxBodyBytes;
+            return Long.parseLong(declaredLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return true;
         }
     }
 
-    private void refuseOversized(HttpServerRequest request, String requestId) {
-        request.response().putHeader("Connection", "close");
-        send(request, requestId, ErrorResponses.of("InvalidRequestException",
-                "The request body is larger than the limit of " + maxBodyBytes + " bytes.", Plane.CONTROL));
+    private ErrorResponses.ErrorResponse oversized() {
+        return ErrorResponses.of("InvalidRequestException",
+                "The request body is larger than the limit of " + maxBodyBytes + " bytes.", Plane.CONTROL);
+    }
+
+    private void refuseOversizedAndClose(HttpServerRequest request, String requestId) {
+        if (request.response().ended()) {
+            return;
+        }
+        send(request, requestId, oversized());
         request.connection().close();
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
@@ -45,11 +46,16 @@ public final class SqlJobStore implements JobStore {
      * Every connection the store keeps comes from {@code dataSource} and is set up by {@code dialect}.
      */
     public static SqlJobStore open(Dialect dialect, DataSource dataSource, SqlStoreOptions options) {
-        Flyway.configure(SqlJobStore.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(dialect.migrationLocation())
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(SqlJobStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("Cannot migrate the store's database", e);
+        }
         List<Handle> opened = new ArrayList<>();
         try {
             Handle writerHandle = openHandle(dialect, dataSource, false);
@@ -122,17 +128,24 @@ public final class SqlJobStore implements JobStore {
                 LOG.warn("Final housekeeping of the database failed; it stays consistent", e);
             }
             closeQuietly(writerHandle);
+            LOG.debug("Store closed after {} commits", writer.commitCount());
         }
     }
 
-    private static void closeQuietly(Handle handle) {
+    /** Ends the handle and its connection (a Jdbi made over one connection never closes it itself). */
+    static void closeQuietly(Handle handle) {
+        Connection connection = handle.getConnection();
         try {
-            Connection connection = handle.getConnection();
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             handle.close();
         } catch (SQLException | RuntimeException e) {
+            LOG.warn("Ending a database session failed", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
             LOG.warn("Closing a database connection failed", e);
         }
     }

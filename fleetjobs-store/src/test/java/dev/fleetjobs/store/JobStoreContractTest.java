@@ -19,6 +19,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -426,6 +428,35 @@ public abstract class JobStoreContractTest {
         Set<String> stored = read((StoreReader r) -> r.things(null, 1000)).items().stream().map(Thing::thingName).collect(Collectors.toSet());
         Set<String> expected = IntStream.range(0, 300).filter(i -> i % 3 != 0).mapToObj(i -> "thing-" + i).collect(Collectors.toSet());
         assertThat(stored).isEqualTo(expected);
+    }
+
+    @Test
+    void aReadSeesOneSnapshotEvenWhenAWriteCommitsDuringIt() throws Exception {
+        write((StoreTransaction tx) -> {
+            tx.insertThing(thing("before"));
+            return null;
+        });
+        CountDownLatch firstQueryDone = new CountDownLatch(1);
+        CountDownLatch writeCommitted = new CountDownLatch(1);
+        CompletableFuture<List<Integer>> sizes = store.read((StoreReader r) -> {
+            int first = r.things(null, 100).items().size();
+            firstQueryDone.countDown();
+            try {
+                assertThat(writeCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of(first, r.things(null, 100).items().size(), r.findThing("after").isPresent() ? 1 : 0);
+        });
+        assertThat(firstQueryDone.await(30, TimeUnit.SECONDS)).isTrue();
+        write((StoreTransaction tx) -> {
+            tx.insertThing(thing("after"));
+            return null;
+        });
+        writeCommitted.countDown();
+
+        assertThat(sizes.join()).containsExactly(1, 1, 0);
+        assertThat(read((StoreReader r) -> r.things(null, 100).items().size())).isEqualTo(2);
     }
 
     @Test

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link JobStore} on a SQL database: one writer thread with group commit, a pool of read
  * connections, and schema migrations applied on open. Database differences live in the {@link Dialect}.
+ *
+ * <p>A write's future completes on the writer thread once its batch has committed, and a read's
+ * on its reader thread; continuations that block belong on another executor (the
+ * {@code *Async} methods), or they hold up every write behind them.
  */
 public final class SqlJobStore implements JobStore {
 

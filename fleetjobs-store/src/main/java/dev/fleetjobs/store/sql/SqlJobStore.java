@@ -114,8 +114,12 @@ public final class SqlJobStore implements JobStore {
         return writer.queuedWrites();
     }
 
+    /** @throws IllegalStateException when called from a unit of work or a continuation on the writer thread, which close would wait for forever */
     @Override
     public void close() {
+        if (writer.isWriterThread()) {
+            throw new IllegalStateException("The store cannot be closed from its own writer thread");
+        }
         synchronized (closeLock) {
             if (closed) {
                 return;

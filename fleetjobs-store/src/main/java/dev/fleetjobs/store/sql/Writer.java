@@ -52,7 +52,7 @@ final class Writer implements Runnable {
     }
 
     <T> CompletableFuture<T> submit(Function<StoreTransaction, T> work) {
-        if (Thread.currentThread() == thread) {
+        if (isWriterThread()) {
             // A write from inside a write (or from a continuation the writer runs) would wait
             // for the writer forever; refuse it so the mistake shows instead of a hang.
             return CompletableFuture.failedFuture(new IllegalStateException(
@@ -96,6 +96,10 @@ final class Writer implements Runnable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
     }
 
     long commitCount() {

@@ -1,13 +1,13 @@
 package dev.fleetjobs.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.StepTimerChange;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.Thing;
 import java.util.ArrayList;
@@ -15,13 +15,16 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +160,7 @@ public abstract class JobStoreContractTest {
         });
         write((StoreTransaction tx) -> {
             tx.updateExecution(older.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null,
-                    dev.fleetjobs.core.model.StepTimerChange.KEEP, 300));
+                    StepTimerChange.KEEP, 300));
             return null;
         });
         assertThat(jobIds(read((StoreReader r) -> r.pendingExecutions("t", 10)))).containsExactly("j2");
@@ -283,7 +286,7 @@ public abstract class JobStoreContractTest {
         assertThat(read((StoreReader r) -> r.progress("job")).count(ExecutionStatus.QUEUED)).isEqualTo(3);
 
         JobExecution aRunning = a.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("p", "1"),
-                dev.fleetjobs.core.model.StepTimerChange.KEEP, 10);
+                StepTimerChange.KEEP, 10);
         write((StoreTransaction tx) -> {
             tx.updateExecution(aRunning);
             tx.updateExecution(b.withServiceStatus(ExecutionStatus.CANCELED, true, null, 11));
@@ -291,7 +294,7 @@ public abstract class JobStoreContractTest {
         });
         write((StoreTransaction tx) -> {
             tx.updateExecution(aRunning.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null,
-                    dev.fleetjobs.core.model.StepTimerChange.KEEP, 12));
+                    StepTimerChange.KEEP, 12));
             assertThat(tx.deleteExecution("job", "c", 1)).isTrue();
             assertThat(tx.deleteExecution("job", "c", 1)).isFalse();
             return null;
@@ -315,7 +318,7 @@ public abstract class JobStoreContractTest {
             tx.insertExecution(v1);
             return null;
         });
-        JobExecution v2 = v1.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, dev.fleetjobs.core.model.StepTimerChange.KEEP, 5);
+        JobExecution v2 = v1.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.KEEP, 5);
         write((StoreTransaction tx) -> {
             tx.updateExecution(v2);
             return null;
@@ -323,7 +326,7 @@ public abstract class JobStoreContractTest {
 
         // a second writer that also read v1 loses
         Throwable lost = writeFailure((StoreTransaction tx) -> {
-            tx.updateExecution(v1.withDeviceUpdate(ExecutionStatus.FAILED, null, dev.fleetjobs.core.model.StepTimerChange.KEEP, 6));
+            tx.updateExecution(v1.withDeviceUpdate(ExecutionStatus.FAILED, null, StepTimerChange.KEEP, 6));
             return null;
         });
         assertThat(lost).isInstanceOf(StoreConflictException.class);
@@ -428,6 +431,35 @@ public abstract class JobStoreContractTest {
     }
 
     @Test
+    void aReadSeesOneSnapshotEvenWhenAWriteCommitsDuringIt() throws Exception {
+        write((StoreTransaction tx) -> {
+            tx.insertThing(thing("before"));
+            return null;
+        });
+        CountDownLatch firstQueryDone = new CountDownLatch(1);
+        CountDownLatch writeCommitted = new CountDownLatch(1);
+        CompletableFuture<List<Integer>> sizes = store.read((StoreReader r) -> {
+            int first = r.things(null, 100).items().size();
+            firstQueryDone.countDown();
+            try {
+                assertThat(writeCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of(first, r.things(null, 100).items().size(), r.findThing("after").isPresent() ? 1 : 0);
+        });
+        assertThat(firstQueryDone.await(30, TimeUnit.SECONDS)).isTrue();
+        write((StoreTransaction tx) -> {
+            tx.insertThing(thing("after"));
+            return null;
+        });
+        writeCommitted.countDown();
+
+        assertThat(sizes.join()).containsExactly(1, 1, 0);
+        assertThat(read((StoreReader r) -> r.things(null, 100).items().size())).isEqualTo(2);
+    }
+
+    @Test
     void aFailingReadFailsWithWhatItThrew() {
         IllegalArgumentException boom = new IllegalArgumentException("boom");
         assertThat(readFailure((StoreReader r) -> {
@@ -494,8 +526,8 @@ public abstract class JobStoreContractTest {
     // helpers
 
     private void assertPagesComplete(BiFunction<String, Integer, Page<JobExecution>> fetch,
-                                     java.util.function.IntFunction<JobExecution> insertedBetweenPages,
-                                     java.util.function.Predicate<JobExecution> matches) {
+                                     IntFunction<JobExecution> insertedBetweenPages,
+                                     Predicate<JobExecution> matches) {
         List<JobExecution> atStart = fetch.apply(null, 10_000).items();
         assertThat(atStart).isNotEmpty();
         List<JobExecution> seen = new ArrayList<>();
@@ -565,10 +597,5 @@ public abstract class JobStoreContractTest {
 
     private static List<String> jobIds(List<JobExecution> executions) {
         return executions.stream().map(JobExecution::jobId).collect(Collectors.toList());
-    }
-
-    @SuppressWarnings("unused")
-    private static Optional<Void> none() {
-        return Optional.empty();
     }
 }

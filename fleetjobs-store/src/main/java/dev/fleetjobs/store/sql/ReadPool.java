@@ -91,13 +91,7 @@ final class ReadPool {
                 interrupted = true;
             }
         }
-        for (Handle handle : handles) {
-            try {
-                handle.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing a read connection failed", e);
-            }
-        }
+        handles.forEach(SqlJobStore::closeQuietly);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link JobStore} on a SQL database: one writer thread with group commit, a pool of read
  * connections, and schema migrations applied on open. Database differences live in the {@link Dialect}.
+ *
+ * <p>A write's future completes on the writer thread once its batch has committed, and a read's
+ * on its reader thread; continuations that block belong on another executor (the
+ * {@code *Async} methods), or they hold up every write behind them.
  */
 public final class SqlJobStore implements JobStore {
 
@@ -45,11 +50,16 @@ public final class SqlJobStore implements JobStore {
      * Every connection the store keeps comes from {@code dataSource} and is set up by {@code dialect}.
      */
     public static SqlJobStore open(Dialect dialect, DataSource dataSource, SqlStoreOptions options) {
-        Flyway.configure(SqlJobStore.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(dialect.migrationLocation())
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(SqlJobStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("Cannot migrate the store's database", e);
+        }
         List<Handle> opened = new ArrayList<>();
         try {
             Handle writerHandle = openHandle(dialect, dataSource, false);
@@ -104,8 +114,12 @@ public final class SqlJobStore implements JobStore {
         return writer.queuedWrites();
     }
 
+    /** @throws IllegalStateException when called from a unit of work or a continuation on the writer thread, which close would wait for forever */
     @Override
     public void close() {
+        if (writer.isWriterThread()) {
+            throw new IllegalStateException("The store cannot be closed from its own writer thread");
+        }
         synchronized (closeLock) {
             if (closed) {
                 return;
@@ -122,17 +136,24 @@ public final class SqlJobStore implements JobStore {
                 LOG.warn("Final housekeeping of the database failed; it stays consistent", e);
             }
             closeQuietly(writerHandle);
+            LOG.debug("Store closed after {} commits", writer.commitCount());
         }
     }
 
-    private static void closeQuietly(Handle handle) {
+    /** Ends the handle and its connection (a Jdbi made over one connection never closes it itself). */
+    static void closeQuietly(Handle handle) {
+        Connection connection = handle.getConnection();
         try {
-            Connection connection = handle.getConnection();
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             handle.close();
         } catch (SQLException | RuntimeException e) {
+            LOG.warn("Ending a database session failed", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
             LOG.warn("Closing a database connection failed", e);
         }
     }

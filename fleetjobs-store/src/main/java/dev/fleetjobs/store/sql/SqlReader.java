@@ -26,7 +26,7 @@ class SqlReader implements StoreReader {
 
     private final Handle handle;
     private final Dialect dialect;
-    private boolean active = true;
+    private volatile boolean active = true;
 
     SqlReader(Handle handle, Dialect dialect) {
         this.handle = handle;

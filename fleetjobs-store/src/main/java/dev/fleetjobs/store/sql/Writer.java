@@ -52,6 +52,12 @@ final class Writer implements Runnable {
     }
 
     <T> CompletableFuture<T> submit(Function<StoreTransaction, T> work) {
+        if (isWriterThread()) {
+            // A write from inside a write (or from a continuation the writer runs) would wait
+            // for the writer forever; refuse it so the mistake shows instead of a hang.
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "A write cannot be submitted from the store's writer thread"));
+        }
         WriteTask<T> task = new WriteTask<>(work);
         gate.readLock().lock();
         try {
@@ -90,6 +96,10 @@ final class Writer implements Runnable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
     }
 
     long commitCount() {
@@ -136,7 +146,7 @@ final class Writer implements Runnable {
                 control.execute(Sql.RELEASE_SAVEPOINT);
             }
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             LOG.error("A write transaction of {} units of work failed; all of them are refused", batch.size(), e);
             rollbackQuietly(connection);
             StoreUnavailableException unavailable = new StoreUnavailableException("The database failed to commit", e);

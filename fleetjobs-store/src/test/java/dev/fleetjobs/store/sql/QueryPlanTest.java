@@ -1,0 +1,59 @@
+package dev.fleetjobs.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetjobs.store.sqlite.SqliteStores;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hot queries are served by an index in the order they need, never by a scan and a sort. */
+class QueryPlanTest {
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void migrate() {
+        SqliteStores.open(dataDir).close();
+    }
+
+    @Test
+    void pendingExecutionsUseThePendingIndexInOrder() throws Exception {
+        assertThat(plan(Sql.PENDING_EXECUTIONS)).contains("INDEX job_executions_pending ").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void executionPagesUseAnIndexInCreationOrder() throws Exception {
+        assertThat(plan(Sql.EXECUTIONS_FOR_JOB)).contains("INDEX job_executions_by_job ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.EXECUTIONS_FOR_JOB_WITH_STATUS)).contains("INDEX job_executions_by_job_status ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.EXECUTIONS_FOR_THING)).contains("INDEX job_executions_by_thing ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.EXECUTIONS_FOR_THING_WITH_STATUS)).contains("INDEX job_executions_by_thing_status ")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void progressReadsTheCountsAndNotTheExecutions() throws Exception {
+        assertThat(plan(Sql.COUNTS)).contains("job_execution_counts").doesNotContain("job_executions ");
+    }
+
+    /** SQLite accepts the statements' :named parameters itself; unbound ones are NULL, which is enough to plan. */
+    private String plan(String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("fleetjobs.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString("detail")).append('\n');
+            }
+        }
+        System.out.printf("%s%n  -> %s", sql, plan);
+        return plan.toString();
+    }
+}

@@ -9,7 +9,9 @@ import dev.fleetjobs.server.auth.InvalidSignatureException;
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.auth.SignedRequest;
 import dev.fleetjobs.server.auth.VerifiedRequest;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Every HTTP request passes here: the body is read within its limit, the SigV4 signature is
@@ -107,13 +110,16 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
             ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
                     new QueryInput(RequestPath.queryParams(request.query())), parseBody(body));
             Plane answeringPlane = plane;
-            invoke(match.get().operation(), apiRequest).whenComplete((result, failure) -> {
+            // Store futures complete on the store's own threads (the single writer among them); answer on the event loop.
+            Context context = Vertx.currentContext();
+            Executor eventLoop = task -> context.runOnContext(ignored -> task.run());
+            invoke(match.get().operation(), apiRequest).whenCompleteAsync((result, failure) -> {
                 if (failure != null) {
                     send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
                 } else {
                     sendJson(request, requestId, result);
                 }
-            });
+            }, eventLoop);
         } catch (RuntimeException e) {
             send(request, requestId, ErrorResponses.from(e, plane, requestId));
         }

@@ -30,12 +30,15 @@ final class RequestPath {
     static List<String> decodedSegments(String rawPath) {
         List<String> decoded = new ArrayList<>();
         for (String segment : split(rawPath)) {
-            decoded.add(decode(segment, false));
+            decoded.add(decode(segment));
         }
         return decoded;
     }
 
-    /** The first value of each query parameter, decoded ({@code +} means space in query strings). */
+    /**
+     * The first value of each query parameter, decoded. A {@code +} stays a plus, as the SigV4
+     * verifier reads it: AWS signers encode a space as {@code %20}.
+     */
     static Map<String, String> queryParams(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -46,16 +49,16 @@ final class RequestPath {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             params.putIfAbsent(name, value);
         }
         return params;
     }
 
     /** Strict percent-decoding to UTF-8; malformed escapes or bytes are the client's error. */
-    static String decode(String text, boolean plusIsSpace) {
-        if (text.indexOf('%') < 0 && !(plusIsSpace && text.indexOf('+') >= 0)) {
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
             return text;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
@@ -72,8 +75,6 @@ final class RequestPath {
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
-            } else if (c == '+' && plusIsSpace) {
-                bytes.write(' ');
             } else {
                 byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 bytes.write(encoded, 0, encoded.length);

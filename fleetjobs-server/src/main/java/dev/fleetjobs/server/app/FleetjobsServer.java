@@ -1,9 +1,12 @@
 package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.server.auth.SigV4Verifier;
-import dev.fleetjobs.server.http.ControlPlaneRoutes;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
+import dev.fleetjobs.server.http.ExecutionRoutes;
+import dev.fleetjobs.server.http.JobRoutes;
+import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
+import dev.fleetjobs.server.http.RouteTable;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
@@ -64,12 +67,15 @@ public final class FleetjobsServer implements AutoCloseable {
             Clock clock = config.jobClock();
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock));
-            ControlPlaneRoutes controlPlane = new ControlPlaneRoutes(new ThingService(store, clock), new JobService(store, clock, arns),
-                    new ExecutionAdminService(store, clock), arns);
             SigV4Verifier verifier = new SigV4Verifier(
                     accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
                     Clock.systemUTC(), MAX_SIGNATURE_SKEW);
-            HttpEdge edge = new HttpEdge(verifier, dataPlane.table(), controlPlane.table(), config.dataPlaneRequestsPerSecond(),
+            RouteTable dataPlaneTable = new RouteTable().addAll(dataPlane);
+            RouteTable controlPlaneTable = new RouteTable()
+                    .addAll(new ThingRoutes(new ThingService(store, clock), arns))
+                    .addAll(new JobRoutes(new JobService(store, clock, arns), arns))
+                    .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
+            HttpEdge edge = new HttpEdge(verifier, dataPlaneTable, controlPlaneTable, config.dataPlaneRequestsPerSecond(),
                     config.maxBodyBytes());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             HttpServerOptions options = new HttpServerOptions()

@@ -17,6 +17,9 @@ import dev.fleetjobs.server.service.JobDetails;
 /** Domain values to control-plane wire shapes. */
 final class ControlPlaneShapes {
 
+    /** What list operations return when {@code maxResults} is not given. */
+    static final int DEFAULT_MAX_RESULTS = 50;
+
     private final Arns arns;
 
     ControlPlaneShapes(Arns arns) {

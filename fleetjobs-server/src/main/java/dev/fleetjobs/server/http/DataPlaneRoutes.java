@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /** The four device operations of the {@code iot-jobs-data} model, bound to HTTP. */
-public final class DataPlaneRoutes {
+public final class DataPlaneRoutes implements RouteGroup {
 
     private final DataPlaneService service;
 
@@ -19,8 +19,9 @@ public final class DataPlaneRoutes {
         this.service = service;
     }
 
-    public RouteTable table() {
-        return new RouteTable()
+    @Override
+    public void register(RouteTable table) {
+        table
                 .add("GET", "/things/{thingName}/jobs", this::getPending)
                 .add("GET", "/things/{thingName}/jobs/{jobId}", this::describe)
                 .add("PUT", "/things/{thingName}/jobs/$next", this::startNext)

@@ -18,6 +18,12 @@ public final class RouteTable {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /** Adds every route of a group; the groups of one plane together make its table. */
+    public RouteTable addAll(RouteGroup group) {
+        group.register(this);
+        return this;
+    }
+
     public RouteTable add(String method, String template, Operation operation) {
         routes.add(new Route(method, new PathTemplate(template), operation));
         // Literal segments first, so that "/things/{t}/jobs/$next" wins over "/things/{t}/jobs/{jobId}".

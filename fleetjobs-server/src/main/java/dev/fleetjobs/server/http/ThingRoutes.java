@@ -1,0 +1,64 @@
+package dev.fleetjobs.server.http;
+
+import dev.fleetjobs.core.validation.Validator;
+import dev.fleetjobs.protocol.controlplane.CreateThingResponse;
+import dev.fleetjobs.protocol.controlplane.ListThingsResponse;
+import dev.fleetjobs.server.service.Arns;
+import dev.fleetjobs.server.service.ThingService;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The thing registry operations of the control plane. */
+public final class ThingRoutes implements RouteGroup {
+
+    private final ThingService things;
+    private final Arns arns;
+    private final ControlPlaneShapes shapes;
+
+    public ThingRoutes(ThingService things, Arns arns) {
+        this.things = things;
+        this.arns = arns;
+        this.shapes = new ControlPlaneShapes(arns);
+    }
+
+    @Override
+    public void register(RouteTable table) {
+        table
+                .add("POST", "/things/{thingName}", this::createThing)
+                .add("GET", "/things/{thingName}", this::describeThing)
+                .add("GET", "/things", this::listThings)
+                .add("DELETE", "/things/{thingName}", this::deleteThing);
+    }
+
+    private CompletableFuture<?> createThing(ApiRequest request) {
+        JsonInput body = request.body();
+        Map<String, String> attributes = body.object("attributePayload").stringMap("attributes");
+        return things.create(request.path("thingName"), attributes, body.string("thingTypeName"), body.string("billingGroupName"))
+                .thenApply(t -> new CreateThingResponse(t.thingName(), arns.thing(t.thingName()), t.thingId()));
+    }
+
+    private CompletableFuture<?> describeThing(ApiRequest request) {
+        return things.describe(request.path("thingName")).thenApply(shapes::describeThing);
+    }
+
+    private CompletableFuture<?> listThings(ApiRequest request) {
+        QueryInput query = request.query();
+        if (query.string("attributeName") != null || query.string("attributeValue") != null) {
+            throw Validator.invalid("attributeName", query.string("attributeName"),
+                    "Filtering things by attribute is not supported by this Fleetjobs version yet");
+        }
+        int maxResults = Validator.maxResults("maxResults", query.intValue("maxResults"), ControlPlaneShapes.DEFAULT_MAX_RESULTS);
+        if (query.string("thingTypeName") != null) {
+            // No thing has a type here, so the filter matches nothing.
+            Validator.thingName("thingTypeName", query.string("thingTypeName"));
+            return CompletableFuture.completedFuture(new ListThingsResponse(List.of(), null));
+        }
+        return things.list(query.string("nextToken"), maxResults).thenApply(page -> new ListThingsResponse(
+                page.items().stream().map(shapes::thingAttribute).toList(), page.nextCursor()));
+    }
+
+    private CompletableFuture<?> deleteThing(ApiRequest request) {
+        return things.delete(request.path("thingName"), request.query().longValue("expectedVersion")).thenApply(v -> Map.of());
+    }
+}

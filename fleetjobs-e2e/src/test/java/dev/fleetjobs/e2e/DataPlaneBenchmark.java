@@ -1,0 +1,119 @@
+package dev.fleetjobs.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
+
+/**
+ * Prints device-side throughput and latency through the official SDK; asserts nothing about speed.
+ * Not part of the test run (see the surefire excludes of this module); run it with
+ * {@code ./mvnw -q verify -pl fleetjobs-e2e -am -Dtest=DataPlaneBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class DataPlaneBenchmark {
+
+    private static final int THINGS = 100;
+    private static final int JOBS = 50;
+    private static final int CLIENTS = 32;
+
+    @Test
+    void startAndFinishEveryExecution() throws Exception {
+        Path dataDir = Files.createTempDirectory("fleetjobs-bench");
+        try (RunningServer server = RunningServer.start(dataDir);
+             IotJobsDataPlaneClient jobs = IotJobsDataPlaneClient.builder().endpointOverride(server.endpoint())
+                     .region(Region.US_EAST_1).credentialsProvider(RunningServer.credentials())
+                     .httpClientBuilder(ApacheHttpClient.builder().maxConnections(CLIENTS))
+                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            Fleet fleet = new Fleet(server.iot());
+            String[] things = new String[THINGS];
+            for (int i = 0; i < THINGS; i++) {
+                things[i] = "bench-" + i;
+                fleet.thing(things[i]);
+            }
+            for (int j = 0; j < JOBS; j++) {
+                fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
+            }
+            measureReads(jobs, things);
+            List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger nextThing = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int t = nextThing.getAndIncrement(); t < THINGS; t = nextThing.getAndIncrement()) {
+                        String thing = things[t];
+                        while (true) {
+                            long before = System.nanoTime();
+                            var execution = jobs.startNextPendingJobExecution(r -> r.thingName(thing)).execution();
+                            latencies.add(System.nanoTime() - before);
+                            if (execution == null) {
+                                break;
+                            }
+                            before = System.nanoTime();
+                            jobs.updateJobExecution(r -> r.thingName(thing).jobId(execution.jobId()).status("SUCCEEDED"));
+                            latencies.add(System.nanoTime() - before);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            System.out.printf("DataPlaneBenchmark: %d executions started and finished by %d clients in %.2f s:"
+                            + " %.0f requests/s (StartNext+Update), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    THINGS * JOBS, CLIENTS, seconds, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
+    /** GetPendingJobExecutions from every client for a few seconds. */
+    private static void measureReads(IotJobsDataPlaneClient jobs, String[] things) throws Exception {
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        long end = start + 5_000_000_000L;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            workers.add(pool.submit(() -> {
+                for (int i = client; System.nanoTime() < end; i++) {
+                    String thing = things[i % things.length];
+                    long before = System.nanoTime();
+                    jobs.getPendingJobExecutions(r -> r.thingName(thing));
+                    latencies.add(System.nanoTime() - before);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        System.out.printf("DataPlaneBenchmark: GetPendingJobExecutions by %d clients for %.1f s: %.0f requests/s,"
+                        + " latency p50 %.2f ms, p99 %.2f ms%n",
+                CLIENTS, seconds, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))] / 1e6;
+    }
+}

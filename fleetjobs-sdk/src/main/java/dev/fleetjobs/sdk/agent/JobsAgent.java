@@ -155,8 +155,12 @@ public final class JobsAgent implements AutoCloseable {
                 reporter.reportStep(step, details("step", step + "/" + total, "stepName", action.name()));
             }
             listener.stepStarted(jobId, step, total, action.name());
-            Runnable heartbeat = stepTimeoutMinutes == null ? () -> { }
-                    : () -> reporter.heartbeat().ifPresent(version -> listener.heartbeatSent(jobId, version));
+            Runnable heartbeat = stepTimeoutMinutes == null ? () -> { } : () -> {
+                reporter.heartbeat().ifPresent(version -> listener.heartbeatSent(jobId, version));
+                if (reporter.abandoned()) {
+                    runner.stopCurrent();
+                }
+            };
             StepResult result = runner.run(action, environment(reporter.current(), step, action, documentFile), heartbeatInterval, heartbeat);
             if (closed) {
                 return JobOutcome.STOPPED;

@@ -101,6 +101,13 @@ final class StepRunner {
     void cancel() {
         synchronized (lock) {
             cancelled = true;
+            stopCurrent();
+        }
+    }
+
+    /** Kills the running step and its children, if one runs. */
+    void stopCurrent() {
+        synchronized (lock) {
             if (current != null) {
                 destroy(current);
             }

@@ -1,0 +1,158 @@
+package dev.fleetjobs.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleetjobs group ...}: static thing groups, on the paths of the {@code iot} model. */
+@Command(name = "group", mixinStandardHelpOptions = true, description = "Creates, shows, lists and deletes thing groups and their members.",
+        subcommands = {GroupCommand.Create.class, GroupCommand.Describe.class, GroupCommand.ListGroups.class, GroupCommand.Delete.class,
+                GroupCommand.AddThing.class, GroupCommand.RemoveThing.class, GroupCommand.Things.class})
+public final class GroupCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a static thing group.")
+    static final class Create extends ControlPlaneCommand {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--parent", paramLabel = "GROUP")
+        String parent;
+
+        @Option(names = "--description")
+        String description;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            ObjectNode body = ControlPlaneClient.object();
+            if (parent != null) {
+                body.put("parentGroupName", parent);
+            }
+            if (description != null) {
+                body.putObject("thingGroupProperties").put("thingGroupDescription", description);
+            }
+            printObject(client.call("POST", ControlPlaneClient.path("/thing-groups/", name), Map.of(), body));
+            return 0;
+        }
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true, description = "Shows a thing group.")
+    static final class Describe extends ControlPlaneCommand {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            printObject(client.get(ControlPlaneClient.path("/thing-groups/", name), Map.of()));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists thing groups, all pages.")
+    static final class ListGroups extends ControlPlaneCommand {
+
+        @Option(names = "--parent", paramLabel = "GROUP", description = "Only the children of this group.")
+        String parent;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("parentGroup", parent);
+            query.put("maxResults", "250");
+            List<JsonNode> groups = client.listAll("/thing-groups", query, "thingGroups");
+            if (json()) {
+                printJson(Map.of("thingGroups", groups));
+                return 0;
+            }
+            Table table = new Table("NAME", "ARN");
+            groups.forEach(g -> table.row(text(g.get("groupName")), text(g.get("groupArn"))));
+            table.print(out());
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a thing group.")
+    static final class Delete extends ControlPlaneCommand {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            client.call("DELETE", ControlPlaneClient.path("/thing-groups/", name), Map.of(), null);
+            out().println("Deleted thing group " + name);
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add-thing", mixinStandardHelpOptions = true, description = "Adds a thing to a group.")
+    static final class AddThing extends ControlPlaneCommand {
+
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Parameters(index = "1", paramLabel = "THING")
+        String thing;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
+            client.call("PUT", "/thing-groups/addThingToThingGroup", Map.of(), body);
+            out().println("Added " + thing + " to " + group);
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "remove-thing", mixinStandardHelpOptions = true, description = "Removes a thing from a group.")
+    static final class RemoveThing extends ControlPlaneCommand {
+
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Parameters(index = "1", paramLabel = "THING")
+        String thing;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
+            client.call("PUT", "/thing-groups/removeThingFromThingGroup", Map.of(), body);
+            out().println("Removed " + thing + " from " + group);
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "things", mixinStandardHelpOptions = true, description = "Lists the things in a group.")
+    static final class Things extends ControlPlaneCommand {
+
+        @Parameters(paramLabel = "GROUP")
+        String group;
+
+        @Option(names = "--recursive", description = "Include the things of child groups.")
+        boolean recursive;
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("recursive", recursive ? "true" : null);
+            query.put("maxResults", "250");
+            List<JsonNode> things = client.listAll(ControlPlaneClient.path("/thing-groups/", group, "/things"), query, "things");
+            if (json()) {
+                printJson(Map.of("things", things));
+                return 0;
+            }
+            Table table = new Table("THING");
+            things.forEach(t -> table.row(t.asText()));
+            table.print(out());
+            return 0;
+        }
+    }
+}

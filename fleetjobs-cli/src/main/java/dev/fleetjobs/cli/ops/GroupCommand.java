@@ -1,9 +1,7 @@
 package dev.fleetjobs.cli.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,17 +60,10 @@ public final class GroupCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("parentGroup", parent);
-            query.put("maxResults", "250");
-            List<JsonNode> groups = client.listAll("/thing-groups", query, "thingGroups");
-            if (json()) {
-                printJson(Map.of("thingGroups", groups));
-                return 0;
-            }
-            Table table = new Table("NAME", "ARN");
-            groups.forEach(g -> table.row(text(g.get("groupName")), text(g.get("groupArn"))));
-            table.print(out());
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("parentGroup", parent);
+            printList(client, "/thing-groups", filters, "thingGroups", new Table("NAME", "ARN"),
+                    g -> new Object[] {text(g.get("groupName")), text(g.get("groupArn"))});
             return 0;
         }
     }
@@ -86,47 +77,58 @@ public final class GroupCommand {
         @Override
         protected int run(ControlPlaneClient client) {
             client.call("DELETE", ControlPlaneClient.path("/thing-groups/", name), Map.of(), null);
-            out().println("Deleted thing group " + name);
-            out().flush();
+            confirm("Deleted thing group " + name, "deleted", name);
+            return 0;
+        }
+    }
+
+    /** Adds a thing to a group or removes it: the same request on two paths. */
+    abstract static class Membership extends ControlPlaneCommand {
+
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Parameters(index = "1", paramLabel = "THING")
+        String thing;
+
+        abstract String operation();
+
+        abstract String done();
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
+            client.call("PUT", "/thing-groups/" + operation(), Map.of(), body);
+            confirm(done() + " " + thing + " / " + group, "thingGroupName", group);
             return 0;
         }
     }
 
     @Command(name = "add-thing", mixinStandardHelpOptions = true, description = "Adds a thing to a group.")
-    static final class AddThing extends ControlPlaneCommand {
-
-        @Parameters(index = "0", paramLabel = "GROUP")
-        String group;
-
-        @Parameters(index = "1", paramLabel = "THING")
-        String thing;
+    static final class AddThing extends Membership {
 
         @Override
-        protected int run(ControlPlaneClient client) {
-            ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
-            client.call("PUT", "/thing-groups/addThingToThingGroup", Map.of(), body);
-            out().println("Added " + thing + " to " + group);
-            out().flush();
-            return 0;
+        String operation() {
+            return "addThingToThingGroup";
+        }
+
+        @Override
+        String done() {
+            return "Added";
         }
     }
 
     @Command(name = "remove-thing", mixinStandardHelpOptions = true, description = "Removes a thing from a group.")
-    static final class RemoveThing extends ControlPlaneCommand {
-
-        @Parameters(index = "0", paramLabel = "GROUP")
-        String group;
-
-        @Parameters(index = "1", paramLabel = "THING")
-        String thing;
+    static final class RemoveThing extends Membership {
 
         @Override
-        protected int run(ControlPlaneClient client) {
-            ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
-            client.call("PUT", "/thing-groups/removeThingFromThingGroup", Map.of(), body);
-            out().println("Removed " + thing + " from " + group);
-            out().flush();
-            return 0;
+        String operation() {
+            return "removeThingFromThingGroup";
+        }
+
+        @Override
+        String done() {
+            return "Removed";
         }
     }
 
@@ -141,17 +143,10 @@ public final class GroupCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("recursive", recursive ? "true" : null);
-            query.put("maxResults", "250");
-            List<JsonNode> things = client.listAll(ControlPlaneClient.path("/thing-groups/", group, "/things"), query, "things");
-            if (json()) {
-                printJson(Map.of("things", things));
-                return 0;
-            }
-            Table table = new Table("THING");
-            things.forEach(t -> table.row(t.asText()));
-            table.print(out());
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("recursive", recursive ? "true" : null);
+            printList(client, ControlPlaneClient.path("/thing-groups/", group, "/things"), filters, "things", new Table("THING"),
+                    t -> new Object[] {t.asText()});
             return 0;
         }
     }

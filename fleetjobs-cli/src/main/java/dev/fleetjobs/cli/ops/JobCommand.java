@@ -140,19 +140,12 @@ public final class JobCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("status", status);
-            query.put("targetSelection", targetSelection);
-            query.put("thingGroupName", group);
-            query.put("maxResults", "250");
-            List<JsonNode> jobs = client.listAll("/jobs", query, "jobs");
-            if (json()) {
-                printJson(Map.of("jobs", jobs));
-                return 0;
-            }
-            Table table = new Table("JOB", "STATUS", "SELECTION", "CREATED");
-            jobs.forEach(j -> table.row(text(j.get("jobId")), text(j.get("status")), text(j.get("targetSelection")), text(j.get("createdAt"))));
-            table.print(out());
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("status", status);
+            filters.put("targetSelection", targetSelection);
+            filters.put("thingGroupName", group);
+            printList(client, "/jobs", filters, "jobs", new Table("JOB", "STATUS", "SELECTION", "CREATED"), j -> new Object[] {
+                    text(j.get("jobId")), text(j.get("status")), text(j.get("targetSelection")), text(j.get("createdAt"))});
             return 0;
         }
     }
@@ -203,11 +196,7 @@ public final class JobCommand {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("force", force ? "true" : null);
             client.call("DELETE", ControlPlaneClient.path("/jobs/", jobId), query, null);
-            if (json()) {
-                printJson(Map.of("deleted", jobId));
-            } else {
-                out().println("Deleting job " + jobId);
-            }
+            confirm("Deleting job " + jobId, "deleted", jobId);
             return 0;
         }
     }
@@ -223,18 +212,7 @@ public final class JobCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("status", status);
-            query.put("maxResults", "250");
-            List<JsonNode> executions = client.listAll(ControlPlaneClient.path("/jobs/", jobId, "/things"), query, "executionSummaries");
-            if (json()) {
-                printJson(Map.of("executionSummaries", executions));
-                return 0;
-            }
-            Table table = new Table("THING", "EXECUTION", "STATUS");
-            executions.forEach(e -> table.row(text(e.get("thingArn")), text(e.path("jobExecutionSummary").get("executionNumber")),
-                    text(e.path("jobExecutionSummary").get("status"))));
-            table.print(out());
+            printExecutions(client, ControlPlaneClient.path("/jobs/", jobId, "/things"), status, "THING", "thingArn");
             return 0;
         }
     }

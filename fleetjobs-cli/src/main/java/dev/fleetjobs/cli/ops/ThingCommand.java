@@ -1,9 +1,7 @@
 package dev.fleetjobs.cli.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,14 +52,8 @@ public final class ThingCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            List<JsonNode> things = client.listAll("/things", Map.of("maxResults", "250"), "things");
-            if (json()) {
-                printJson(Map.of("things", things));
-                return 0;
-            }
-            Table table = new Table("NAME", "VERSION", "ATTRIBUTES", "ARN");
-            things.forEach(t -> table.row(text(t.get("thingName")), text(t.get("version")), text(t.get("attributes")), text(t.get("thingArn"))));
-            table.print(out());
+            printList(client, "/things", Map.of(), "things", new Table("NAME", "VERSION", "ATTRIBUTES", "ARN"),
+                    t -> new Object[] {text(t.get("thingName")), text(t.get("version")), text(t.get("attributes")), text(t.get("thingArn"))});
             return 0;
         }
     }
@@ -75,11 +67,7 @@ public final class ThingCommand {
         @Override
         protected int run(ControlPlaneClient client) {
             client.call("DELETE", ControlPlaneClient.path("/things/", name), Map.of(), null);
-            if (json()) {
-                printJson(Map.of("deleted", name));
-            } else {
-                out().println("Deleted thing " + name);
-            }
+            confirm("Deleted thing " + name, "deleted", name);
             return 0;
         }
     }
@@ -95,18 +83,7 @@ public final class ThingCommand {
 
         @Override
         protected int run(ControlPlaneClient client) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("status", status);
-            query.put("maxResults", "250");
-            List<JsonNode> executions = client.listAll(ControlPlaneClient.path("/things/", name, "/jobs"), query, "executionSummaries");
-            if (json()) {
-                printJson(Map.of("executionSummaries", executions));
-                return 0;
-            }
-            Table table = new Table("JOB", "EXECUTION", "STATUS");
-            executions.forEach(e -> table.row(text(e.get("jobId")), text(e.path("jobExecutionSummary").get("executionNumber")),
-                    text(e.path("jobExecutionSummary").get("status"))));
-            table.print(out());
+            printExecutions(client, ControlPlaneClient.path("/things/", name, "/jobs"), status, "JOB", "jobId");
             return 0;
         }
     }

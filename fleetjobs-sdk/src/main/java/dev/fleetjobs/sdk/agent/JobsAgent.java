@@ -77,10 +77,11 @@ public final class JobsAgent implements AutoCloseable {
                 JobOutcome outcome = runOnce();
                 failures = 0;
                 wait = outcome == JobOutcome.IDLE ? idlePollInterval : Duration.ZERO;
-            } catch (JobsException | UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // a service error, an unreachable server, a full disk: the journal keeps the place, so wait and resume
                 failures++;
                 wait = backoff.delayAfter(Math.min(failures, 30), random);
-                listener.problem(e.getMessage(), wait);
+                listener.problem(e instanceof JobsException ? e.getMessage() : e.toString(), wait);
             }
             if (!wait.isZero() && pause(wait)) {
                 return;

@@ -1,12 +1,20 @@
 package dev.fleetjobs.cli;
 
+import dev.fleetjobs.cli.agent.AgentCommand;
+import dev.fleetjobs.cli.ops.CliErrors;
+import dev.fleetjobs.cli.ops.EnvironmentFactory;
+import dev.fleetjobs.cli.ops.GroupCommand;
+import dev.fleetjobs.cli.ops.JobCommand;
+import dev.fleetjobs.cli.ops.ThingCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fleetjobs} command: one entry point for the server and, later, the tools around it. */
 @Command(name = "fleetjobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted, wire-compatible AWS IoT Jobs service.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, ThingCommand.class, GroupCommand.class, JobCommand.class, AgentCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FleetjobsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +25,14 @@ public final class FleetjobsCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new FleetjobsCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line with {@code environment} in place of the process environment (tests). */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new FleetjobsCommand(), new EnvironmentFactory(environment))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CliErrors());
     }
 
     @Override

@@ -1,0 +1,81 @@
+package dev.fleetjobs.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleetjobs job watch JOB}: polls DescribeJob and draws a bar per execution status and the
+ * finishing rate until the job ends. On a terminal the frame is redrawn in place; otherwise each
+ * changed frame is printed once.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Shows a job's progress live until it ends.",
+                "Exit code 0 when the job completed, 1 when it was canceled or deleted."})
+final class JobWatchCommand extends ControlPlaneCommand {
+
+    private static final Set<String> ENDED = Set.of("COMPLETED", "CANCELED", "DELETION_IN_PROGRESS");
+
+    @Parameters(paramLabel = "JOB_ID")
+    String jobId;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "Time between polls (default: ${DEFAULT-VALUE}).")
+    double intervalSeconds = 1;
+
+    @Option(names = "--plain", description = "Never redraw in place, even on a terminal.")
+    boolean plain;
+
+    @Override
+    protected int run(ControlPlaneClient client) throws InterruptedException {
+        if (intervalSeconds <= 0) {
+            throw new IllegalArgumentException("--interval must be positive");
+        }
+        boolean redraw = !plain && !json() && System.console() != null;
+        PrintWriter out = out();
+        Instant start = Instant.now();
+        Long finishedAtStart = null;
+        String lastShown = null;
+        int shownLines = 0;
+        while (true) {
+            JsonNode job = client.get(ControlPlaneClient.path("/jobs/", jobId), Map.of()).path("job");
+            String status = job.path("status").asText();
+            Map<String, Long> counts = ProgressView.counts(job);
+            long finished = ProgressView.finished(counts);
+            finishedAtStart = finishedAtStart == null ? finished : finishedAtStart;
+            Duration elapsed = Duration.between(start, Instant.now());
+            Double rate = elapsed.toMillis() < 1000 ? null : (finished - finishedAtStart) * 60_000.0 / elapsed.toMillis();
+            String state = status + counts;
+            if (json()) {
+                if (!state.equals(lastShown)) {
+                    printJson(Map.of("jobId", jobId, "status", status, "counts", counts, "elapsedSeconds", elapsed.toSeconds()));
+                }
+            } else if (redraw) {
+                List<String> frame = ProgressView.render(jobId, status, counts, elapsed, rate);
+                if (shownLines > 0) {
+                    out.print("\u001b[" + shownLines + "A");
+                }
+                frame.forEach(line -> out.println(line + "\u001b[K"));
+                shownLines = frame.size();
+            } else if (!state.equals(lastShown)) {
+                ProgressView.render(jobId, status, counts, elapsed, rate).forEach(out::println);
+            }
+            out.flush();
+            lastShown = state;
+            if (ENDED.contains(status)) {
+                if (!json()) {
+                    out.println("Job " + jobId + " ended: " + status);
+                    out.flush();
+                }
+                return status.equals("COMPLETED") ? 0 : 1;
+            }
+            Thread.sleep((long) (intervalSeconds * 1000));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.fleetjobs.sdk.models.operations;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/**
+ * The answer to UpdateJobExecution: HTTP status, the raw response, and the typed body when the answer had one.
+ * Errors never arrive here; they are thrown as {@code dev.fleetjobs.sdk.models.errors} exceptions.
+ */
+public record UpdateJobExecutionResponse(
+        String contentType,
+        int statusCode,
+        HttpResponse<byte[]> rawResponse,
+        Optional<dev.fleetjobs.protocol.dataplane.UpdateJobExecutionResponse> updateJobExecutionResponse) {
+}

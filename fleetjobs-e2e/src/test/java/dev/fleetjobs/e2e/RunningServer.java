@@ -2,6 +2,7 @@ package dev.fleetjobs.e2e;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.mqtt.MqttSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,8 +37,12 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerConfig config) {
+        return start(config, MqttSettings.disabled());
+    }
+
+    static RunningServer start(ServerConfig config, MqttSettings mqtt) {
         try {
-            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY)));
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,9 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,13 +57,27 @@ final class MqttDevice implements AutoCloseable {
 
     /** Subscribes to a filter and returns the broker's answer. */
     Mqtt5SubAckReasonCode subscribe(String filter) {
-        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().getReasonCodes().get(0);
+        try {
+            return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().getReasonCodes().get(0);
+        } catch (Mqtt5SubAckException refused) {
+            return refused.getMqttMessage().getReasonCodes().get(0);
+        }
     }
 
     /** Subscribes to everything of this thing's jobs topics. */
     MqttDevice subscribeToJobs() {
         subscribe(prefix() + "/#");
         return this;
+    }
+
+    /** Publishes and returns the broker's PUBACK reason code, refusals included. */
+    Mqtt5PubAckReasonCode publishAcked(String topic, String payload) {
+        try {
+            publish(topic, payload);
+            return Mqtt5PubAckReasonCode.SUCCESS;
+        } catch (Mqtt5PubAckException refused) {
+            return refused.getMqttMessage().getReasonCode();
+        }
     }
 
     void publish(String topic, String payload) {

@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundIntercepto
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import dev.fleetjobs.protocol.mqtt.JobsTopic;
 import java.nio.ByteBuffer;
@@ -29,12 +30,14 @@ final class JobsRequestInterceptor implements PublishInboundInterceptor {
         if (topic == null) {
             return;
         }
-        output.preventPublishDelivery();
         String clientId = input.getClientInformation().getClientId();
         if (!topic.thingName().equals(clientId)) {
-            // The topic permissions refuse this; a device is never answered for another thing.
+            // The broker runs interceptors before topic permissions, so the refusal is made here:
+            // a device is never answered for another thing.
+            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, "Not authorized for " + topic.thingName());
             return;
         }
+        output.preventPublishDelivery();
         Qos replyQos = packet.getQos() == Qos.AT_MOST_ONCE ? Qos.AT_MOST_ONCE : Qos.AT_LEAST_ONCE;
         api.handle(topic, bytes(packet.getPayload().orElse(null)))
                 .thenAccept(reply -> replies.send(clientId, reply, replyQos));

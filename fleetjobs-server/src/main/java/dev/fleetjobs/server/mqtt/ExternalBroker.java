@@ -25,15 +25,20 @@ final class ExternalBroker implements MqttOutlet, AutoCloseable {
 
     /** The shared-subscription group of all Fleetjobs nodes. */
     static final String SHARE_GROUP = "fleetjobs";
+    private static final String AWS_PREFIX = "$aws/";
     private static final String[] REQUEST_FILTERS = {
-        "$aws/things/+/jobs/get", "$aws/things/+/jobs/start-next", "$aws/things/+/jobs/+/get", "$aws/things/+/jobs/+/update"};
+        "things/+/jobs/get", "things/+/jobs/start-next", "things/+/jobs/+/get", "things/+/jobs/+/update"};
+    /** URL query parameter: the prefix under which the broker forwards the requests, when not {@code $aws/}. */
+    static final String REQUEST_PREFIX_PARAMETER = "request-prefix";
     private static final long CONNECT_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(ExternalBroker.class);
 
     private final Mqtt5AsyncClient client;
+    private final String requestPrefix;
 
-    private ExternalBroker(Mqtt5AsyncClient client) {
+    private ExternalBroker(Mqtt5AsyncClient client, String requestPrefix) {
         this.client = client;
+        this.requestPrefix = requestPrefix;
     }
 
     static ExternalBroker connect(URI url, MqttJobsApi api) {
@@ -56,11 +61,12 @@ final class ExternalBroker implements MqttOutlet, AutoCloseable {
             builder = builder.simpleAuth().username(user[0])
                     .password(user.length > 1 ? user[1].getBytes(StandardCharsets.UTF_8) : new byte[0]).applySimpleAuth();
         }
+        String requestPrefix = requestPrefix(url);
         Mqtt5AsyncClient[] holder = new Mqtt5AsyncClient[1];
         // Each (re)connection starts a clean session, so the subscription is made anew every time.
-        Mqtt5AsyncClient client = builder.addConnectedListener(context -> subscribe(holder[0])).buildAsync();
+        Mqtt5AsyncClient client = builder.addConnectedListener(context -> subscribe(holder[0], requestPrefix)).buildAsync();
         holder[0] = client;
-        ExternalBroker broker = new ExternalBroker(client);
+        ExternalBroker broker = new ExternalBroker(client, requestPrefix);
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, publish -> broker.serve(publish, api));
         try {
             client.connectWith().cleanStart(true).send().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -75,10 +81,28 @@ final class ExternalBroker implements MqttOutlet, AutoCloseable {
         return broker;
     }
 
-    private static void subscribe(Mqtt5AsyncClient client) {
+    /**
+     * Some brokers (Mosquitto 2.0) never route topics that begin with {@code $} to shared
+     * subscriptions; there a bridge can forward the requests under another prefix, named in the URL
+     * as {@code ?request-prefix=fleetjobs/aws/} (README).
+     */
+    private static String requestPrefix(URI url) {
+        if (url.getQuery() == null) {
+            return AWS_PREFIX;
+        }
+        for (String parameter : url.getQuery().split("&")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].equals(REQUEST_PREFIX_PARAMETER) && !pair[1].isEmpty()) {
+                return pair[1].endsWith("/") ? pair[1] : pair[1] + "/";
+            }
+        }
+        throw new IllegalArgumentException("The MQTT broker URL takes only ?" + REQUEST_PREFIX_PARAMETER + "=PREFIX: " + url);
+    }
+
+    private static void subscribe(Mqtt5AsyncClient client, String requestPrefix) {
         Mqtt5Subscribe subscribe = null;
         for (String filter : REQUEST_FILTERS) {
-            String shared = "$share/" + SHARE_GROUP + "/" + filter;
+            String shared = "$share/" + SHARE_GROUP + "/" + requestPrefix + filter;
             subscribe = subscribe == null
                     ? Mqtt5Subscribe.builder().topicFilter(shared).qos(MqttQos.AT_LEAST_ONCE).build()
                     : subscribe.extend().addSubscription().topicFilter(shared).qos(MqttQos.AT_LEAST_ONCE).applySubscription().build();
@@ -91,7 +115,9 @@ final class ExternalBroker implements MqttOutlet, AutoCloseable {
     }
 
     private void serve(Mqtt5Publish request, MqttJobsApi api) {
-        JobsTopic topic = JobsTopic.parse(request.getTopic().toString());
+        String received = request.getTopic().toString();
+        String name = received.startsWith(requestPrefix) ? AWS_PREFIX + received.substring(requestPrefix.length()) : received;
+        JobsTopic topic = JobsTopic.parse(name);
         if (topic == null || topic.operation() == null) {
             return;
         }

@@ -19,6 +19,7 @@ public final class MqttFront implements AutoCloseable {
     private final MqttSettings settings;
     private final Notifications notifications;
     private volatile MqttOutlet outlet;
+    private volatile MqttJobsApi api;
     private ExecutorService replyExecutor;
     private EmbeddedBroker embedded;
     private ExternalBroker external;
@@ -54,7 +55,7 @@ public final class MqttFront implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        MqttJobsApi api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor);
+        api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor);
         if (settings.externalBroker() != null) {
             external = ExternalBroker.connect(settings.externalBroker(), api);
             outlet = external;
@@ -72,6 +73,12 @@ public final class MqttFront implements AutoCloseable {
     /** The TLS listener's port, or -1 when there is none. */
     public int tlsPort() {
         return embedded == null ? MqttSettings.OFF : embedded.tlsPort();
+    }
+
+    /** Jobs requests this node has answered since it started: with an external broker, its share of them. */
+    public long requestsServed() {
+        MqttJobsApi current = api;
+        return current == null ? 0 : current.served();
     }
 
     @Override

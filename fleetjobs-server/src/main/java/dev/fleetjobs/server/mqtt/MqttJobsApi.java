@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The jobs request topics (spec 3.1-3.4) over {@link DataPlaneService}, the same rules the HTTP
@@ -32,6 +33,7 @@ final class MqttJobsApi {
     private final Clock clock;
     private final RateLimiter limiter;
     private final Executor replyExecutor;
+    private final LongAdder served = new LongAdder();
 
     /** @param replyExecutor  builds replies, so that the store's writer thread never does */
     MqttJobsApi(DataPlaneService service, Clock clock, int requestsPerSecond, Executor replyExecutor) {
@@ -43,6 +45,7 @@ final class MqttJobsApi {
 
     /** Never fails: every outcome, errors included, is a reply. */
     CompletableFuture<MqttReply> handle(JobsTopic topic, byte[] payload) {
+        served.increment();
         ObjectNode body;
         try {
             body = parse(payload);
@@ -67,6 +70,11 @@ final class MqttJobsApi {
         return accepted.handleAsync((answer, failure) -> failure == null
                 ? new MqttReply(topic.accepted(), MqttJson.write(answer))
                 : reject(topic, RejectedCodes.from(failure, clientToken, now(), topic.topic())), replyExecutor);
+    }
+
+    /** Requests this node has answered, accepted or rejected. */
+    long served() {
+        return served.sum();
     }
 
     private CompletableFuture<?> invoke(JobsTopic topic, JsonInput body, String token) {

@@ -126,17 +126,14 @@ class DeviceSdkJobsTest {
             BlockingQueue<UpdateJobExecutionResponse> updated = new LinkedBlockingQueue<>();
             NextJobExecutionChangedSubscriptionRequest nextRequest = new NextJobExecutionChangedSubscriptionRequest();
             nextRequest.thingName = "sdk-1";
-            jobs.SubscribeToNextJobExecutionChangedEvents(nextRequest, QualityOfService.AT_LEAST_ONCE, nextChanged::add)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            jobs.SubscribeToNextJobExecutionChangedEvents(nextRequest, QualityOfService.AT_LEAST_ONCE, nextChanged::add).get(WAIT_SECONDS, TimeUnit.SECONDS);
             StartNextPendingJobExecutionSubscriptionRequest startSubscription = new StartNextPendingJobExecutionSubscriptionRequest();
             startSubscription.thingName = "sdk-1";
-            jobs.SubscribeToStartNextPendingJobExecutionAccepted(startSubscription, QualityOfService.AT_LEAST_ONCE, started::add)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            jobs.SubscribeToStartNextPendingJobExecutionAccepted(startSubscription, QualityOfService.AT_LEAST_ONCE, started::add).get(WAIT_SECONDS, TimeUnit.SECONDS);
             UpdateJobExecutionSubscriptionRequest updateSubscription = new UpdateJobExecutionSubscriptionRequest();
             updateSubscription.thingName = "sdk-1";
             updateSubscription.jobId = "+";
-            jobs.SubscribeToUpdateJobExecutionAccepted(updateSubscription, QualityOfService.AT_LEAST_ONCE, updated::add)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            jobs.SubscribeToUpdateJobExecutionAccepted(updateSubscription, QualityOfService.AT_LEAST_ONCE, updated::add).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             fleet.job("sdk-firmware", "{\"operation\":\"install\",\"version\":\"3.1\"}", "sdk-1");
             NextJobExecutionChangedEvent event = next(nextChanged);
@@ -190,8 +187,7 @@ class DeviceSdkJobsTest {
             UpdateJobExecutionSubscriptionRequest subscription = new UpdateJobExecutionSubscriptionRequest();
             subscription.thingName = "sdk-2";
             subscription.jobId = "sdk-reboot";
-            jobs.SubscribeToUpdateJobExecutionRejected(subscription, QualityOfService.AT_LEAST_ONCE, rejected::add)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            jobs.SubscribeToUpdateJobExecutionRejected(subscription, QualityOfService.AT_LEAST_ONCE, rejected::add).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             UpdateJobExecutionRequest stale = new UpdateJobExecutionRequest();
             stale.thingName = "sdk-2";
@@ -232,8 +228,7 @@ class DeviceSdkJobsTest {
             BlockingQueue<GetPendingJobExecutionsResponse> pending = new LinkedBlockingQueue<>();
             GetPendingJobExecutionsSubscriptionRequest subscription = new GetPendingJobExecutionsSubscriptionRequest();
             subscription.thingName = "tls-1";
-            jobs.SubscribeToGetPendingJobExecutionsAccepted(subscription, QualityOfService.AT_LEAST_ONCE, pending::add)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            jobs.SubscribeToGetPendingJobExecutionsAccepted(subscription, QualityOfService.AT_LEAST_ONCE, pending::add).get(WAIT_SECONDS, TimeUnit.SECONDS);
             GetPendingJobExecutionsRequest request = new GetPendingJobExecutionsRequest();
             request.thingName = "tls-1";
             request.clientToken = "over-tls";

@@ -35,10 +35,9 @@ class MqttJobsTopicsTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir),
-                new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of(OTHER_TOPICS)));
+        server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), false, List.of(OTHER_TOPICS));
         fleet = new Fleet(server.iot());
-        port = server.server().mqtt().plainPort();
+        port = server.mqttPort();
     }
 
     @AfterAll
@@ -204,9 +203,9 @@ class MqttJobsTopicsTest {
     @Test
     void repliesGoToTheRequesterAloneAndRequestsReachNoSubscriber() throws Exception {
         Path spyDir = dataDir.resolve("spied");
-        try (RunningServer spied = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, spyDir),
-                new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of("$aws/things/+/jobs/#")))) {
-            int spiedPort = spied.server().mqtt().plainPort();
+        try (RunningServer spied = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, spyDir), false,
+                List.of("$aws/things/+/jobs/#"))) {
+            int spiedPort = spied.mqttPort();
             new Fleet(spied.iot()).thing("target-1");
             try (MqttDevice device = MqttDevice.connect(spiedPort, "target-1").subscribeToJobs();
                  MqttDevice spy = MqttDevice.connect(spiedPort, "spy-1")) {
@@ -236,10 +235,10 @@ class MqttJobsTopicsTest {
     @Test
     void requestsOverTheRateAreThrottled() {
         Path limitedDir = dataDir.resolve("limited");
-        try (RunningServer limited = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, limitedDir).withDataPlaneRequestsPerSecond(1),
-                new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of()))) {
+        try (RunningServer limited = RunningServer.withPlainMqtt(
+                ServerConfig.defaults("127.0.0.1", 0, limitedDir).withDataPlaneRequestsPerSecond(1), false, List.of())) {
             new Fleet(limited.iot()).thing("busy-1");
-            try (MqttDevice device = MqttDevice.connect(limited.server().mqtt().plainPort(), "busy-1").subscribeToJobs()) {
+            try (MqttDevice device = MqttDevice.connect(limited.mqttPort(), "busy-1").subscribeToJobs()) {
                 for (int i = 0; i < 5; i++) {
                     device.publish("$aws/things/busy-1/jobs/get", "{\"clientToken\":\"r" + i + "\"}");
                 }

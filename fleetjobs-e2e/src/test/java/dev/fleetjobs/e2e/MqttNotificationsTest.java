@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetjobs.server.app.ServerConfig;
-import dev.fleetjobs.server.mqtt.MqttSettings;
 import io.netty.util.Version;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,10 +32,9 @@ class MqttNotificationsTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir),
-                new MqttSettings(0, MqttSettings.OFF, null, null, null, true, List.of("$aws/events/#")));
+        server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of("$aws/events/#"));
         fleet = new Fleet(server.iot());
-        port = server.server().mqtt().plainPort();
+        port = server.mqttPort();
     }
 
     @AfterAll

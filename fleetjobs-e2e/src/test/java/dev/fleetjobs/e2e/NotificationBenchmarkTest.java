@@ -7,7 +7,6 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.fleetjobs.server.app.ServerConfig;
-import dev.fleetjobs.server.mqtt.MqttSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +38,9 @@ class NotificationBenchmarkTest {
         int devices = Integer.getInteger("bench.devices", 50);
         int rounds = Integer.getInteger("bench.rounds", 10);
         int sequential = Integer.getInteger("bench.sequential", 20);
-        try (RunningServer server = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir),
-                new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of()))) {
+        try (RunningServer server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), false, List.of())) {
             Fleet fleet = new Fleet(server.iot());
-            int port = server.server().mqtt().plainPort();
+            int port = server.mqttPort();
             AtomicLong received = new AtomicLong();
             ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
             List<Mqtt5AsyncClient> clients = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -46,6 +47,15 @@ final class RunningServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** With the embedded broker's plain listener on a free port. */
+    static RunningServer withPlainMqtt(ServerConfig config, boolean events, List<String> extraTopics) {
+        return start(config, new MqttSettings(0, MqttSettings.OFF, null, null, null, events, extraTopics));
+    }
+
+    int mqttPort() {
+        return server.mqtt().plainPort();
     }
 
     static StaticCredentialsProvider credentials() {

@@ -60,9 +60,14 @@ final class MosquittoProcess implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             MosquittoProcess mosquitto = new MosquittoProcess(process, port);
-            await().atMost(Duration.ofSeconds(10)).until(mosquitto::accepts);
-            // The bridge connects to its own broker once the listener is up, and retries every second.
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(" as " + BRIDGE_CLIENT_ID));
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(mosquitto::accepts);
+                // The bridge connects to its own broker once the listener is up, and retries every second.
+                await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(" as " + BRIDGE_CLIENT_ID));
+            } catch (RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
             return mosquitto;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Devices' MQTT side of Fleetjobs: the jobs request topics and the notifications, on the
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #changes() change listener}), started once the services exist.
  */
 public final class MqttFront implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttFront.class);
 
     private final MqttSettings settings;
     private final Notifications notifications;
@@ -62,7 +66,12 @@ public final class MqttFront implements AutoCloseable {
         } else {
             embedded = EmbeddedBroker.start(settings, bindAddress, folder, api);
             outlet = embedded;
+            LOG.info("MQTT broker embedded: plain listener {}, TLS listener {}", describe(embedded.plainPort()), describe(embedded.tlsPort()));
         }
+    }
+
+    private static String describe(int port) {
+        return port == MqttSettings.OFF ? "off" : "on port " + port;
     }
 
     /** The plain listener's port, or -1 when there is none. */

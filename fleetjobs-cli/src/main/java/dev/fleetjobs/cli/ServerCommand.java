@@ -38,6 +38,9 @@ final class ServerCommand implements Callable<Integer> {
             description = "Device requests per second before ThrottlingException; 0 for no limit (default: ${DEFAULT-VALUE}).")
     int dataPlaneRateLimit;
 
+    @CommandLine.Mixin
+    MqttOptions mqtt = new MqttOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +65,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withRootCredentials(key, secret)
                 .withDev(dev)
                 .withDataPlaneRequestsPerSecond(dataPlaneRateLimit);
-        FleetjobsServer server = FleetjobsServer.start(config);
+        FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()));
         printCredentialsOnce(server.credentials(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,10 +2,12 @@ package dev.fleetjobs.e2e;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.mqtt.MqttSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -36,11 +38,24 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerConfig config) {
+        return start(config, MqttSettings.disabled());
+    }
+
+    static RunningServer start(ServerConfig config, MqttSettings mqtt) {
         try {
-            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY)));
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** With the embedded broker's plain listener on a free port. */
+    static RunningServer withPlainMqtt(ServerConfig config, boolean events, List<String> extraTopics) {
+        return start(config, new MqttSettings(0, MqttSettings.OFF, null, null, null, events, extraTopics));
+    }
+
+    int mqttPort() {
+        return server.mqtt().plainPort();
     }
 
     static StaticCredentialsProvider credentials() {

@@ -3,6 +3,7 @@ package dev.fleetjobs.store;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.Thing;
+import java.util.Optional;
 
 /**
  * Reads and writes inside one transaction. Updates are checked against version numbers so that
@@ -36,4 +37,14 @@ public interface StoreTransaction extends StoreReader {
 
     /** The number the next execution of this job on this thing gets: one more than the highest so far, 1 for the first. */
     long nextExecutionNumber(String jobId, String thingName);
+
+    /**
+     * Attaches a value to this unit of work, one per type, for as long as the unit runs: whoever
+     * submits the unit (a wrapper collecting device notifications, say) leaves state here for the
+     * rules the unit calls.
+     */
+    <A> void attach(Class<A> type, A value);
+
+    /** The value attached to this unit of work with {@link #attach}, if any. */
+    <A> Optional<A> attachment(Class<A> type);
 }

@@ -7,10 +7,13 @@ import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
 import dev.fleetjobs.server.http.RouteTable;
+import dev.fleetjobs.server.mqtt.MqttFront;
+import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
 import dev.fleetjobs.server.service.JobService;
+import dev.fleetjobs.server.service.NotifyingJobStore;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.sqlite.SqliteStores;
@@ -46,27 +49,38 @@ public final class FleetjobsServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpEdge edge;
     private final HttpServer httpServer;
+    private final MqttFront mqtt;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, HttpEdge edge,
-                            HttpServer httpServer) {
+                            HttpServer httpServer, MqttFront mqtt) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
         this.vertx = vertx;
         this.edge = edge;
         this.httpServer = httpServer;
+        this.mqtt = mqtt;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
+        return start(config, MqttSettings.disabled());
+    }
+
+    /** Also serves devices over MQTT, on the embedded broker or through an external one. */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
         createPrivateDirectory(config.dataDir());
         RootCredentials credentials = RootCredentials.resolve(config);
-        JobStore store = SqliteStores.open(config.dataDir());
+        MqttFront mqtt = MqttFront.create(mqttSettings, config.jobClock(), new Arns(config.region(), config.accountId()));
+        JobStore openedStore = SqliteStores.open(config.dataDir());
+        // Every service writes through this store, so every execution change reaches the notifications.
+        JobStore store = mqttSettings.enabled() ? new NotifyingJobStore(openedStore, mqtt.changes()) : openedStore;
         Vertx vertx = null;
         try {
             Clock clock = config.jobClock();
             Arns arns = new Arns(config.region(), config.accountId());
-            DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock));
+            DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
+            DataPlaneRoutes dataPlane = new DataPlaneRoutes(dataPlaneService);
             SigV4Verifier verifier = new SigV4Verifier(
                     accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
                     Clock.systemUTC(), MAX_SIGNATURE_SKEW);
@@ -88,10 +102,14 @@ public final class FleetjobsServer implements AutoCloseable {
                     .setHandle100ContinueAutomatically(true);
             HttpServer httpServer = vertx.createHttpServer(options).requestHandler(edge)
                     .listen().toCompletionStage().toCompletableFuture().join();
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer);
+            if (mqttSettings.enabled()) {
+                mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
+            }
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer, mqtt);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException e) {
+            mqtt.close();
             if (vertx != null) {
                 vertx.close();
             }
@@ -102,6 +120,11 @@ public final class FleetjobsServer implements AutoCloseable {
 
     public int port() {
         return httpServer.actualPort();
+    }
+
+    /** The MQTT side: its listeners' ports. */
+    public MqttFront mqtt() {
+        return mqtt;
     }
 
     public RootCredentials credentials() {
@@ -134,6 +157,7 @@ public final class FleetjobsServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
+            mqtt.close();
             store.close();
             vertx.close();
         }

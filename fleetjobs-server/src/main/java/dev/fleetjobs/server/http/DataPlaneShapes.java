@@ -6,8 +6,8 @@ import dev.fleetjobs.protocol.dataplane.JobExecutionSummary;
 import dev.fleetjobs.server.service.ExecutionView;
 import java.util.List;
 
-/** Domain values to data-plane wire shapes. */
-final class DataPlaneShapes {
+/** Domain values to data-plane wire shapes (HTTP; MQTT reuses the summaries and states). */
+public final class DataPlaneShapes {
 
     private DataPlaneShapes() {
     }
@@ -20,16 +20,16 @@ final class DataPlaneShapes {
                 null, e.versionNumber(), e.executionNumber(), view.jobDocument());
     }
 
-    static List<JobExecutionSummary> summaries(List<JobExecution> executions) {
+    public static List<JobExecutionSummary> summaries(List<JobExecution> executions) {
         return executions.stream().map(DataPlaneShapes::summary).toList();
     }
 
-    static JobExecutionSummary summary(JobExecution e) {
+    public static JobExecutionSummary summary(JobExecution e) {
         return new JobExecutionSummary(e.jobId(), WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()),
                 WireTime.seconds(e.lastUpdatedAtMillis()), e.versionNumber(), e.executionNumber());
     }
 
-    static JobExecutionState state(JobExecution e) {
+    public static JobExecutionState state(JobExecution e) {
         return new JobExecutionState(e.status().name(), e.statusDetails().isEmpty() ? null : e.statusDetails(), e.versionNumber());
     }
 }

@@ -4,12 +4,12 @@ import dev.fleetjobs.core.validation.Validator;
 import java.util.Arrays;
 
 /** Parses wire enum values, refusing unknown ones with the model's enum value set in the message. */
-final class Enums {
+public final class Enums {
 
     private Enums() {
     }
 
-    static dev.fleetjobs.core.model.ExecutionStatus executionStatus(String field, String value) {
+    public static dev.fleetjobs.core.model.ExecutionStatus executionStatus(String field, String value) {
         return parse(dev.fleetjobs.core.model.ExecutionStatus.class, field, value);
     }
 

@@ -18,14 +18,28 @@ public final class JsonInput {
 
     private final ObjectNode body;
     private final String prefix;
+    private final boolean numbersAsText;
 
     JsonInput(ObjectNode body, String prefix) {
+        this(body, prefix, false);
+    }
+
+    private JsonInput(ObjectNode body, String prefix, boolean numbersAsText) {
         this.body = body;
         this.prefix = prefix;
+        this.numbersAsText = numbersAsText;
     }
 
     public static JsonInput empty() {
         return new JsonInput(Json.MAPPER.createObjectNode(), "");
+    }
+
+    /**
+     * A body read as devices write MQTT requests: integers may come as decimal text
+     * ({@code "expectedVersion":"2"}, spec 3.2).
+     */
+    public static JsonInput lenient(ObjectNode body) {
+        return new JsonInput(body, "", true);
     }
 
     public boolean has(String member) {
@@ -48,6 +62,13 @@ public final class JsonInput {
         JsonNode node = present(member);
         if (node == null) {
             return null;
+        }
+        if (numbersAsText && node.isTextual()) {
+            try {
+                return Long.parseLong(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw wrongType(member, node, "an integer (long)");
+            }
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw wrongType(member, node, "an integer (long)");
@@ -109,12 +130,12 @@ public final class JsonInput {
     public JsonInput object(String member) {
         JsonNode node = present(member);
         if (node == null) {
-            return new JsonInput(Json.MAPPER.createObjectNode(), qualified(member) + ".");
+            return new JsonInput(Json.MAPPER.createObjectNode(), qualified(member) + ".", numbersAsText);
         }
         if (!node.isObject()) {
             throw wrongType(member, node, "an object");
         }
-        return new JsonInput((ObjectNode) node, qualified(member) + ".");
+        return new JsonInput((ObjectNode) node, qualified(member) + ".", numbersAsText);
     }
 
     /** Refuses members that this server does not implement yet, rather than ignoring them. */

@@ -4,19 +4,19 @@ package dev.fleetjobs.server.http;
  * A token bucket: at most {@code perSecond} requests a second on average, bursts up to one
  * second's worth. Zero means unlimited. Uses the monotonic clock, never the job clock.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final double perSecond;
     private double tokens;
     private long lastNanos;
 
-    RateLimiter(int perSecond) {
+    public RateLimiter(int perSecond) {
         this.perSecond = perSecond;
         this.tokens = perSecond;
         this.lastNanos = System.nanoTime();
     }
 
-    synchronized boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         if (perSecond <= 0) {
             return true;
         }

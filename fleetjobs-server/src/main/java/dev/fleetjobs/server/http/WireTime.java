@@ -3,12 +3,12 @@ package dev.fleetjobs.server.http;
 import java.math.BigDecimal;
 
 /** Timestamps on the wire: whole epoch seconds on the data plane, fractional seconds on the control plane. */
-final class WireTime {
+public final class WireTime {
 
     private WireTime() {
     }
 
-    static Long seconds(Long epochMillis) {
+    public static Long seconds(Long epochMillis) {
         return epochMillis == null ? null : Math.floorDiv(epochMillis, 1000L);
     }
 

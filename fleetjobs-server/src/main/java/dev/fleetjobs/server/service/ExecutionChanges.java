@@ -5,11 +5,15 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.rules.JobCompletion;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The one place through which every execution is created, changed or deleted, so that what
- * follows from such a change (a SNAPSHOT job completing; later, device notifications) is never
- * forgotten by one of the callers.
+ * follows from such a change (a SNAPSHOT job completing, device notifications and events) is
+ * never forgotten by one of the callers. When the unit of work runs under a
+ * {@link NotifyingJobStore}, each change is also recorded for the notifications sent after commit.
  */
 final class ExecutionChanges {
 
@@ -17,11 +21,23 @@ final class ExecutionChanges {
     }
 
     static void create(StoreTransaction tx, JobExecution execution) {
+        Optional<UnitChanges> unit = UnitChanges.of(tx);
+        unit.ifPresent(u -> u.beforeChange(tx, execution.thingName()));
         tx.insertExecution(execution);
+        unit.ifPresent(u -> u.membership(execution.thingName(), false, execution.status().isPending()));
     }
 
     static JobExecution change(StoreTransaction tx, JobExecution updated, long nowMillis) {
+        Optional<UnitChanges> unit = UnitChanges.of(tx);
+        boolean wasPending = unit.isPresent() && wasPending(tx, updated);
+        unit.ifPresent(u -> u.beforeChange(tx, updated.thingName()));
         tx.updateExecution(updated);
+        unit.ifPresent(u -> {
+            u.membership(updated.thingName(), wasPending, updated.status().isPending());
+            if (wasPending && updated.status().isTerminal()) {
+                u.executionEvent(updated, updated.status().name().toLowerCase(Locale.ROOT));
+            }
+        });
         if (updated.status().isTerminal()) {
             completeJobIfDone(tx, updated.jobId(), nowMillis);
         }
@@ -29,16 +45,39 @@ final class ExecutionChanges {
     }
 
     static void delete(StoreTransaction tx, JobExecution execution, long nowMillis) {
+        Optional<UnitChanges> unit = UnitChanges.of(tx);
+        unit.ifPresent(u -> u.beforeChange(tx, execution.thingName()));
         tx.deleteExecution(execution.jobId(), execution.thingName(), execution.executionNumber());
+        unit.ifPresent(u -> {
+            u.membership(execution.thingName(), execution.status().isPending(), false);
+            u.executionEvent(execution, "deleted");
+        });
         completeJobIfDone(tx, execution.jobId(), nowMillis);
+    }
+
+    /** Stores a job that has just ended (or begun to end) and records the event that says so. */
+    static void jobEnded(StoreTransaction tx, Job job, String operation) {
+        tx.updateJob(job);
+        jobEvent(tx, job, operation);
+    }
+
+    /** Records a job event without a change of its own, such as the end of a cancellation already stored. */
+    static void jobEvent(StoreTransaction tx, Job job, String operation) {
+        UnitChanges.of(tx).ifPresent(u -> u.jobEvent(job, operation, tx.progress(job.jobId())));
     }
 
     private static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
         tx.findJob(jobId).ifPresent(job -> {
             if (JobCompletion.shouldComplete(job, tx.progress(jobId))) {
-                tx.updateJob(job.withStatus(JobStatus.COMPLETED, nowMillis));
+                jobEnded(tx, job.withStatus(JobStatus.COMPLETED, nowMillis), "completed");
             }
         });
+    }
+
+    private static boolean wasPending(StoreTransaction tx, JobExecution updated) {
+        return tx.findExecution(updated.jobId(), updated.thingName(), OptionalLong.of(updated.executionNumber()))
+                .map(stored -> stored.status().isPending())
+                .orElse(false);
     }
 
     static Job requireJob(StoreTransaction tx, String jobId) {

@@ -108,11 +108,12 @@ public final class JobService {
             }
             long now = clock.millis();
             Job canceled = job.canceled(force, reasonCode, comment, now);
-            tx.updateJob(canceled);
+            ExecutionChanges.jobEnded(tx, canceled, "cancellation_in_progress");
             cancelExecutions(tx, jobId, ExecutionStatus.QUEUED, false, now);
             if (force) {
                 cancelExecutions(tx, jobId, ExecutionStatus.IN_PROGRESS, true, now);
             }
+            ExecutionChanges.jobEvent(tx, canceled, "canceled");
             return canceled;
         });
     }

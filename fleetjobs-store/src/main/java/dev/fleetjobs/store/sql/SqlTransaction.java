@@ -6,12 +6,16 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
 /** The writes, on the writer connection inside the current batch's transaction and savepoint. */
 final class SqlTransaction extends SqlReader implements StoreTransaction {
+
+    private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     SqlTransaction(Handle handle, Dialect dialect) {
         super(handle, dialect);
@@ -141,5 +145,15 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     private static String key(JobExecution e) {
         return e.jobId() + "/" + e.thingName() + "#" + e.executionNumber();
+    }
+
+    @Override
+    public <A> void attach(Class<A> type, A value) {
+        attachments.put(type, type.cast(value));
+    }
+
+    @Override
+    public <A> Optional<A> attachment(Class<A> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
     }
 }

@@ -1,0 +1,109 @@
+package dev.fleetjobs.server.mqtt;
+
+import dev.fleetjobs.server.service.Arns;
+import dev.fleetjobs.server.service.ChangeListener;
+import dev.fleetjobs.server.service.DataPlaneService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Devices' MQTT side of Fleetjobs: the jobs request topics and the notifications, on the
+ * embedded broker or on an external one. Made before the store is wrapped (it is the store's
+ * {@link #changes() change listener}), started once the services exist.
+ */
+public final class MqttFront implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttFront.class);
+
+    private final MqttSettings settings;
+    private final Notifications notifications;
+    private volatile MqttOutlet outlet;
+    private volatile MqttJobsApi api;
+    private ExecutorService replyExecutor;
+    private EmbeddedBroker embedded;
+    private ExternalBroker external;
+
+    private MqttFront(MqttSettings settings, Clock clock, Arns arns) {
+        this.settings = settings;
+        this.notifications = new Notifications((topic, payload) -> {
+            MqttOutlet current = outlet;
+            if (current != null) {
+                current.publish(topic, payload);
+            }
+        }, clock, arns, settings.events());
+    }
+
+    public static MqttFront create(MqttSettings settings, Clock clock, Arns arns) {
+        return new MqttFront(settings, clock, arns);
+    }
+
+    /** Told every committed change; publishes nothing until {@link #start}. */
+    public ChangeListener changes() {
+        return notifications;
+    }
+
+    /**
+     * Opens the listeners or connects to the external broker.
+     *
+     * @param folder  where the embedded broker keeps its configuration and data
+     */
+    public synchronized void start(DataPlaneService service, Clock clock, String bindAddress, Path folder, int requestsPerSecond) {
+        AtomicInteger threads = new AtomicInteger();
+        replyExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "fleetjobs-mqtt-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor);
+        if (settings.externalBroker() != null) {
+            external = ExternalBroker.connect(settings.externalBroker(), api);
+            outlet = external;
+        } else {
+            embedded = EmbeddedBroker.start(settings, bindAddress, folder, api);
+            outlet = embedded;
+            LOG.info("MQTT broker embedded: plain listener {}, TLS listener {}", describe(embedded.plainPort()), describe(embedded.tlsPort()));
+        }
+    }
+
+    private static String describe(int port) {
+        return port == MqttSettings.OFF ? "off" : "on port " + port;
+    }
+
+    /** The plain listener's port, or -1 when there is none. */
+    public int plainPort() {
+        return embedded == null ? MqttSettings.OFF : embedded.plainPort();
+    }
+
+    /** The TLS listener's port, or -1 when there is none. */
+    public int tlsPort() {
+        return embedded == null ? MqttSettings.OFF : embedded.tlsPort();
+    }
+
+    /** Jobs requests this node has answered since it started: with an external broker, its share of them. */
+    public long requestsServed() {
+        MqttJobsApi current = api;
+        return current == null ? 0 : current.served();
+    }
+
+    @Override
+    public synchronized void close() {
+        outlet = null;
+        if (external != null) {
+            external.close();
+            external = null;
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+        if (replyExecutor != null) {
+            replyExecutor.shutdown();
+            replyExecutor = null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.fleetjobs.server.mqtt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.protocol.mqtt.ExecutionAccepted;
+import dev.fleetjobs.protocol.mqtt.JobsTopic;
+import dev.fleetjobs.protocol.mqtt.PendingJobsAccepted;
+import dev.fleetjobs.protocol.mqtt.UpdateAccepted;
+import dev.fleetjobs.server.http.DataPlaneShapes;
+import dev.fleetjobs.server.http.Enums;
+import dev.fleetjobs.server.http.Json;
+import dev.fleetjobs.server.http.JsonInput;
+import dev.fleetjobs.server.http.RateLimiter;
+import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.UpdateExecutionCommand;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The jobs request topics (spec 3.1-3.4) over {@link DataPlaneService}, the same rules the HTTP
+ * data plane runs. It knows nothing of the broker: it turns a request topic and payload into the
+ * one reply for the requester, {@code /accepted} or {@code /rejected}.
+ */
+final class MqttJobsApi {
+
+    private final DataPlaneService service;
+    private final Clock clock;
+    private final RateLimiter limiter;
+    private final Executor replyExecutor;
+    private final LongAdder served = new LongAdder();
+
+    /** @param replyExecutor  builds replies, so that the store's writer thread never does */
+    MqttJobsApi(DataPlaneService service, Clock clock, int requestsPerSecond, Executor replyExecutor) {
+        this.service = service;
+        this.clock = clock;
+        this.limiter = new RateLimiter(requestsPerSecond);
+        this.replyExecutor = replyExecutor;
+    }
+
+    /** Never fails: every outcome, errors included, is a reply. */
+    CompletableFuture<MqttReply> handle(JobsTopic topic, byte[] payload) {
+        served.increment();
+        ObjectNode body;
+        try {
+            body = parse(payload);
+        } catch (IOException e) {
+            return done(reject(topic, RejectedCodes.of(RejectedCodes.INVALID_JSON,
+                    "The payload is not a UTF-8 JSON object: " + message(e), null, now())));
+        }
+        String clientToken = clientToken(body);
+        if (topic.operation() == null) {
+            return done(reject(topic, RejectedCodes.of(RejectedCodes.INVALID_TOPIC,
+                    "The topic " + topic.topic() + " names no jobs operation.", clientToken, now())));
+        }
+        if (!limiter.tryAcquire()) {
+            return done(reject(topic, RejectedCodes.of(RejectedCodes.REQUEST_THROTTLED, "Rate exceeded", clientToken, now())));
+        }
+        CompletableFuture<?> accepted;
+        try {
+            accepted = invoke(topic, JsonInput.lenient(body), clientToken);
+        } catch (RuntimeException e) {
+            accepted = CompletableFuture.failedFuture(e);
+        }
+        return accepted.handleAsync((answer, failure) -> failure == null
+                ? new MqttReply(topic.accepted(), MqttJson.write(answer))
+                : reject(topic, RejectedCodes.from(failure, clientToken, now(), topic.topic())), replyExecutor);
+    }
+
+    /** Requests this node has answered, accepted or rejected. */
+    long served() {
+        return served.sum();
+    }
+
+    private CompletableFuture<?> invoke(JobsTopic topic, JsonInput body, String token) {
+        String thing = topic.thingName();
+        return switch (topic.operation()) {
+            case GET_PENDING_JOB_EXECUTIONS -> service.getPending(thing).thenApply(pending -> new PendingJobsAccepted(token, now(),
+                    DataPlaneShapes.summaries(pending.inProgress()), DataPlaneShapes.summaries(pending.queued())));
+            case START_NEXT_PENDING_JOB_EXECUTION -> service.startNext(thing, body.stringMap("statusDetails"),
+                            body.longValue("stepTimeoutInMinutes"))
+                    .thenApply(view -> new ExecutionAccepted(token, now(), view.map(MqttShapes::execution).orElse(null)));
+            case DESCRIBE_JOB_EXECUTION -> {
+                Long executionNumber = body.longValue("executionNumber");
+                Boolean includeDocument = body.bool("includeJobDocument");
+                yield service.describe(thing, topic.jobId(),
+                                executionNumber == null ? OptionalLong.empty() : OptionalLong.of(executionNumber),
+                                includeDocument == null || includeDocument)
+                        .thenApply(view -> new ExecutionAccepted(token, now(), view.map(MqttShapes::execution).orElse(null)));
+            }
+            case UPDATE_JOB_EXECUTION -> {
+                ExecutionStatus status = Enums.executionStatus("status", body.string("status"));
+                UpdateExecutionCommand command = new UpdateExecutionCommand(thing, topic.jobId(), status,
+                        body.stringMap("statusDetails"), body.longValue("stepTimeoutInMinutes"), body.longValue("expectedVersion"),
+                        body.longValue("executionNumber"), Boolean.TRUE.equals(body.bool("includeJobExecutionState")),
+                        Boolean.TRUE.equals(body.bool("includeJobDocument")));
+                yield service.update(command).thenApply(result -> new UpdateAccepted(token, now(),
+                        result.state() == null ? null : DataPlaneShapes.state(result.state()), result.jobDocument()));
+            }
+        };
+    }
+
+    private static ObjectNode parse(byte[] payload) throws IOException {
+        // Devices publish start-next with no payload at all (the FreeRTOS jobs demo): that is {}.
+        if (payload.length == 0) {
+            return Json.MAPPER.createObjectNode();
+        }
+        JsonNode node = Json.MAPPER.readTree(payload);
+        if (node == null || node.isMissingNode()) {
+            return Json.MAPPER.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new IOException("expected a JSON object, found " + node.getNodeType().name().toLowerCase());
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Any scalar is echoed as text; the token is only ever correlated by the device. */
+    private static String clientToken(ObjectNode body) {
+        JsonNode token = body.get("clientToken");
+        return token == null || token.isNull() || token.isContainerNode() ? null : token.asText();
+    }
+
+    private static MqttReply reject(JobsTopic topic, Object rejected) {
+        return new MqttReply(topic.rejected(), MqttJson.write(rejected));
+    }
+
+    private long now() {
+        return Math.floorDiv(clock.millis(), 1000L);
+    }
+
+    private static String message(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

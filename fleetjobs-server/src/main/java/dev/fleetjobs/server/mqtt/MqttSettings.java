@@ -1,0 +1,59 @@
+package dev.fleetjobs.server.mqtt;
+
+import dev.fleetjobs.server.auth.DeviceCertificateAuthorizer;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How devices reach the jobs API over MQTT: an embedded broker with a plain and/or a TLS
+ * listener, or an external MQTT 5 broker, or none at all.
+ *
+ * @param plainPort      plain TCP listener, client id = thing name, no authentication; -1 for none, 0 for a free port
+ * @param tlsPort        TLS listener with client certificates; -1 for none, 0 for a free port
+ * @param tls            key material of the TLS listener, required with {@code tlsPort}
+ * @param certificates   decides whether a client certificate may act as the thing its client id names
+ * @param externalBroker {@code mqtt://} or {@code mqtts://} URL of an external broker; then no listener is opened
+ * @param events         publish the jobs events ({@code $aws/events/job/...}, {@code $aws/events/jobExecution/...})
+ * @param extraTopics    topic filters every device may also publish and subscribe to;
+ *                       {@value #THING_PLACEHOLDER} stands for the device's own thing name
+ */
+public record MqttSettings(
+        int plainPort,
+        int tlsPort,
+        TlsFiles tls,
+        DeviceCertificateAuthorizer certificates,
+        URI externalBroker,
+        boolean events,
+        List<String> extraTopics) {
+
+    public static final String THING_PLACEHOLDER = "${iot:Connection.Thing.ThingName}";
+    public static final int OFF = -1;
+
+    public MqttSettings {
+        extraTopics = List.copyOf(extraTopics);
+        if (tlsPort != OFF) {
+            Objects.requireNonNull(tls, "tls (keystore and truststore) is required for the TLS listener");
+            Objects.requireNonNull(certificates, "certificates is required for the TLS listener");
+        }
+        if (externalBroker != null && (plainPort != OFF || tlsPort != OFF)) {
+            throw new IllegalArgumentException("With an external broker Fleetjobs opens no MQTT listener of its own");
+        }
+    }
+
+    public static MqttSettings disabled() {
+        return new MqttSettings(OFF, OFF, null, null, null, false, List.of());
+    }
+
+    public boolean enabled() {
+        return embedded() || externalBroker != null;
+    }
+
+    public boolean embedded() {
+        return plainPort != OFF || tlsPort != OFF;
+    }
+
+    public MqttSettings withEvents(boolean enabled) {
+        return new MqttSettings(plainPort, tlsPort, tls, certificates, externalBroker, enabled, extraTopics);
+    }
+}

@@ -2,7 +2,9 @@ package dev.fleetjobs.store;
 
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Thing;
+import java.util.List;
 
 /**
  * Reads and writes inside one transaction. Updates are checked against version numbers so that
@@ -36,4 +38,16 @@ public interface StoreTransaction extends StoreReader {
 
     /** The number the next execution of this job on this thing gets: one more than the highest so far, 1 for the first. */
     long nextExecutionNumber(String jobId, String thingName);
+
+    /** Inserts the rollout state of a job and the things still to be offered it, in the order given. */
+    void insertRollout(RolloutState state, List<String> targets);
+
+    /** Replaces the stored rollout state of the same job. */
+    void updateRollout(RolloutState state);
+
+    /** Removes and returns the next {@code limit} things still to be offered the job, in order. */
+    List<String> takeRolloutTargets(String jobId, int limit);
+
+    /** Removes every thing still to be offered the job. */
+    void clearRolloutTargets(String jobId);
 }

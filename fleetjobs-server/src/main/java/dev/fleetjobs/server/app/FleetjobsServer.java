@@ -2,11 +2,13 @@ package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
+import dev.fleetjobs.server.http.DevRoutes;
 import dev.fleetjobs.server.http.ExecutionRoutes;
 import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
 import dev.fleetjobs.server.http.RouteTable;
+import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
@@ -43,16 +45,18 @@ public final class FleetjobsServer implements AutoCloseable {
     private final ServerConfig config;
     private final RootCredentials credentials;
     private final JobStore store;
+    private final Timekeeper timekeeper;
     private final Vertx vertx;
     private final HttpEdge edge;
     private final HttpServer httpServer;
     private boolean closed;
 
-    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, HttpEdge edge,
-                            HttpServer httpServer) {
+    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
+                            HttpEdge edge, HttpServer httpServer) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
+        this.timekeeper = timekeeper;
         this.vertx = vertx;
         this.edge = edge;
         this.httpServer = httpServer;
@@ -63,18 +67,22 @@ public final class FleetjobsServer implements AutoCloseable {
         RootCredentials credentials = RootCredentials.resolve(config);
         JobStore store = SqliteStores.open(config.dataDir());
         Vertx vertx = null;
+        Timekeeper timekeeper = null;
         try {
-            Clock clock = config.jobClock();
+            timekeeper = Timekeeper.start(store, config.jobClock(), config.dev());
+            Clock clock = timekeeper.clock();
+            Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
-            DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock));
+            DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock, wake));
             SigV4Verifier verifier = new SigV4Verifier(
                     accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
                     Clock.systemUTC(), MAX_SIGNATURE_SKEW);
             RouteTable dataPlaneTable = new RouteTable().addAll(dataPlane);
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock), arns))
-                    .addAll(new JobRoutes(new JobService(store, clock, arns), arns))
+                    .addAll(new JobRoutes(new JobService(store, clock, arns, wake), arns))
                     .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
+            timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(verifier, dataPlaneTable, controlPlaneTable, config.dataPlaneRequestsPerSecond(),
                     config.maxBodyBytes());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -88,12 +96,15 @@ public final class FleetjobsServer implements AutoCloseable {
                     .setHandle100ContinueAutomatically(true);
             HttpServer httpServer = vertx.createHttpServer(options).requestHandler(edge)
                     .listen().toCompletionStage().toCompletableFuture().join();
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer);
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, edge, httpServer);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
+            }
+            if (timekeeper != null) {
+                timekeeper.close();
             }
             store.close();
             throw e;
@@ -110,6 +121,11 @@ public final class FleetjobsServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The scheduler of time-based job rules, for tests that drive it by hand. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     /**
@@ -134,6 +150,7 @@ public final class FleetjobsServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
+            timekeeper.close();
             store.close();
             vertx.close();
         }

@@ -2,10 +2,12 @@ package dev.fleetjobs.e2e;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.scheduler.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -35,6 +37,11 @@ final class RunningServer implements AutoCloseable {
         return start(ServerConfig.defaults("127.0.0.1", 0, dataDir));
     }
 
+    /** A {@code --dev} server whose job clock stands at {@code clockStart} until {@code POST /_dev/clock} moves it. */
+    static RunningServer startDev(Path dataDir, Instant clockStart) {
+        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
+    }
+
     static RunningServer start(ServerConfig config) {
         try {
             return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY)));
@@ -61,6 +68,15 @@ final class RunningServer implements AutoCloseable {
 
     FleetjobsServer server() {
         return server;
+    }
+
+    /** {@code POST /_dev/clock}, signed like the SDK signs for the control plane; the job clock's epoch seconds afterwards. */
+    long advanceClock(long seconds) {
+        var response = new RawClient(endpoint()).signed("iot", "POST", "/_dev/clock", "{\"advanceSeconds\":" + seconds + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /_dev/clock answered " + response.statusCode() + ": " + response.body());
+        }
+        return Long.parseLong(response.body().replaceAll("[^0-9]", ""));
     }
 
     @Override

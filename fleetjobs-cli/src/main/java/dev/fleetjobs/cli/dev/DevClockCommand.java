@@ -39,7 +39,7 @@ public final class DevClockCommand {
         long seconds;
         try {
             seconds = ClockDuration.seconds(duration);
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return call(endpoint, seconds);

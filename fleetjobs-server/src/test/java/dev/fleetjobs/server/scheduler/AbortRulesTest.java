@@ -11,31 +11,17 @@ import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.RetryCriterion;
 import dev.fleetjobs.core.model.RolloutConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spec 2.9: abort criteria met cancel the job; only QUEUED executions are canceled. */
-class AbortRulesTest {
-
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
+class AbortRulesTest extends WorldTest {
 
     @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
+    void createThings() {
         world.things("t1", "t2", "t3", "t4", "t5", "t6");
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
     }
 
     @Test

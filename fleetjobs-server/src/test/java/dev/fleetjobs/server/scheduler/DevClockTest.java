@@ -6,31 +6,12 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.RolloutConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Moving the dev clock applies each rule at its own time on the way, as if the time had passed. */
-class DevClockTest {
-
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
-
-    @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
+class DevClockTest extends WorldTest {
 
     @Test
     void tenMinutesOfAOneAMinuteRolloutOfferElevenThingsEachInItsMinute() {

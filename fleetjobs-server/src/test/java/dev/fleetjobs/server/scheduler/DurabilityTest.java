@@ -6,31 +6,17 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.RolloutConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Deadlines and rollout state live in the store: a restarted server picks up where the last one stopped. */
-class DurabilityTest {
+class DurabilityTest extends WorldTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
     @Test
     void aTimerThatExpiredWhileTheServerWasDownFiresOnTheFirstRun() {
-        world = TimeWorld.open(dataDir);
         world.things("pump");
         world.job("fw", JobRunConfig.NONE, "pump");
         world.startNext("pump", 1L);
@@ -43,7 +29,6 @@ class DurabilityTest {
 
     @Test
     void aRolloutResumesAtItsRateWithoutOfferingAnyThingTwice() {
-        world = TimeWorld.open(dataDir);
         world.things("t1", "t2", "t3", "t4", "t5", "t6");
         world.job("fw", new JobRunConfig(new RolloutConfig(2, null), List.of(), List.of(), null), "t1", "t2", "t3", "t4", "t5", "t6");
         world = world.restart();

@@ -8,31 +8,17 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.RetryCriterion;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spec 2.8: a retry is a new execution number counted in retryAttempt; never for REJECTED, CANCELED, REMOVED. */
-class RetryRulesTest {
-
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
+class RetryRulesTest extends WorldTest {
 
     @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
+    void createThings() {
         world.things("pump");
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
     }
 
     private static JobRunConfig retries(RetryCriterion... criteria) {

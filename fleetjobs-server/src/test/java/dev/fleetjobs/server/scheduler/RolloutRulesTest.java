@@ -11,34 +11,20 @@ import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.RolloutConfig;
 import dev.fleetjobs.server.service.JobDetails;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An execution beyond the current rollout rate is not offered yet: it does not exist until the rollout creates it. */
-class RolloutRulesTest {
+class RolloutRulesTest extends WorldTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
-
     @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
+    void createThings() {
         world.things("t1", "t2", "t3", "t4", "t5");
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
     }
 
     private static JobRunConfig rollout(RolloutConfig rollout) {

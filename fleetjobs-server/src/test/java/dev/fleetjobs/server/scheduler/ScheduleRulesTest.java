@@ -12,34 +12,20 @@ import dev.fleetjobs.core.model.RecurringWindow;
 import dev.fleetjobs.core.model.RolloutConfig;
 import dev.fleetjobs.core.model.ScheduleConfig;
 import dev.fleetjobs.server.service.PendingExecutions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** schedulingConfig: start and end times with their end behaviours, and maintenance windows. The clock starts at 12:00. */
-class ScheduleRulesTest {
+class ScheduleRulesTest extends WorldTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
-
     @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
+    void createThings() {
         world.things("t1", "t2", "t3");
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
     }
 
     private static JobRunConfig schedule(RolloutConfig rollout, String start, String end, EndBehavior behavior, RecurringWindow... windows) {

@@ -9,32 +9,18 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.server.service.ExecutionView;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spec 2.7 applied by the scheduler: the service sets TIMED_OUT when the earlier deadline passes. */
-class TimeoutRulesTest {
+class TimeoutRulesTest extends WorldTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    @TempDir
-    Path dataDir;
-
-    private TimeWorld world;
-
     @BeforeEach
-    void open() {
-        world = TimeWorld.open(dataDir);
+    void createThings() {
         world.things("pump");
-    }
-
-    @AfterEach
-    void close() {
-        world.close();
     }
 
     @Test

@@ -81,9 +81,8 @@ class SqlReader implements StoreReader {
     @Override
     public List<JobExecution> pendingExecutions(String thingName, int limit) {
         checkLimit(limit);
-        return run("pendingExecutions", h -> h.createQuery(Sql.PENDING_EXECUTIONS)
-                .bind("thingName", thingName).bind("limit", limit)
-                .map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list());
+        return run("pendingExecutions", h -> executions(h.createQuery(Sql.PENDING_EXECUTIONS)
+                .bind("thingName", thingName).bind("limit", limit)));
     }
 
     @Override
@@ -119,17 +118,15 @@ class SqlReader implements StoreReader {
 
     @Override
     public List<JobExecution> executionHistory(String jobId, String thingName) {
-        return run("executionHistory", h -> h.createQuery(Sql.EXECUTION_HISTORY)
-                .bind("jobId", jobId).bind("thingName", thingName)
-                .map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list());
+        return run("executionHistory", h -> executions(h.createQuery(Sql.EXECUTION_HISTORY)
+                .bind("jobId", jobId).bind("thingName", thingName)));
     }
 
     @Override
     public List<JobExecution> expiredExecutions(long nowMillis, int limit) {
         checkLimit(limit);
-        return run("expiredExecutions", h -> h.createQuery(Sql.EXPIRED_EXECUTIONS)
-                .bind("now", nowMillis).bind("limit", limit)
-                .map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list());
+        return run("expiredExecutions", h -> executions(h.createQuery(Sql.EXPIRED_EXECUTIONS)
+                .bind("now", nowMillis).bind("limit", limit)));
     }
 
     @Override
@@ -151,6 +148,10 @@ class SqlReader implements StoreReader {
         Optional<Long> earliest = timeout.isEmpty() ? rollout
                 : rollout.isEmpty() ? timeout : Optional.of(Math.min(timeout.get(), rollout.get()));
         return earliest.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    private static List<JobExecution> executions(Query query) {
+        return query.map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list();
     }
 
     private Page<JobExecution> executionPage(String sql, String key, ExecutionStatus statusOrNull, String cursor, int limit) {

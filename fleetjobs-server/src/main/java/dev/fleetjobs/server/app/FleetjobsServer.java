@@ -41,6 +41,8 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetjobsServer.class);
     private static final Duration MAX_SIGNATURE_SKEW = Duration.ofMinutes(15);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
+    static final String DEV_CLOCK_FILE = "dev-clock-offset";
 
     private final ServerConfig config;
     private final RootCredentials credentials;
@@ -69,7 +71,7 @@ public final class FleetjobsServer implements AutoCloseable {
         Vertx vertx = null;
         Timekeeper timekeeper = null;
         try {
-            timekeeper = Timekeeper.start(store, config.jobClock(), config.dev());
+            timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());

@@ -46,6 +46,11 @@ public final class SettableClock extends Clock {
         listeners.forEach(Runnable::run);
     }
 
+    /** How far the clock has been moved from its base clock. */
+    public long offsetMillis() {
+        return offsetMillis.get();
+    }
+
     public void onChange(Runnable listener) {
         listeners.add(listener);
     }

@@ -2,6 +2,7 @@ package dev.fleetjobs.server.scheduler;
 
 import dev.fleetjobs.store.JobStore;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,13 +27,15 @@ public final class Timekeeper implements AutoCloseable {
     }
 
     /**
-     * @param jobClock  the clock of job rules; with {@code dev} it becomes (or already is) a {@link SettableClock}
+     * @param jobClock      the clock of job rules; with {@code dev} it becomes (or already is) a {@link SettableClock}
+     * @param devClockFile  with {@code dev}, where the clock's offset is kept across restarts (null: not kept)
      */
-    public static Timekeeper start(JobStore store, Clock jobClock, boolean dev) {
+    public static Timekeeper start(JobStore store, Clock jobClock, boolean dev, Path devClockFile) {
         SettableClock settable = null;
         Clock clock = jobClock;
         if (dev) {
             settable = jobClock instanceof SettableClock s ? s : SettableClock.over(jobClock);
+            DevClock.restore(settable, devClockFile);
             clock = settable;
         }
         JobScheduler scheduler = new JobScheduler(store, clock);
@@ -40,7 +43,7 @@ public final class Timekeeper implements AutoCloseable {
         DevClock devClock = null;
         if (settable != null) {
             settable.onChange(sweeper::wake);
-            devClock = new DevClock(settable, scheduler);
+            devClock = new DevClock(settable, scheduler, devClockFile);
         }
         sweeper.start();
         return new Timekeeper(scheduler, sweeper, devClock);

@@ -158,8 +158,11 @@ public final class DataPlaneService {
         return reader.offeredExecutions(thingName, 1).stream().findFirst().map(OfferedExecution::execution);
     }
 
-    /** The in-progress timeout the execution's job gives it when it starts. */
+    /** The in-progress timeout the execution's job gives it if this update starts it (only the first start sets the timer). */
     private static Long inProgressTimeout(StoreReader reader, JobExecution execution) {
+        if (execution.startedAtMillis() != null) {
+            return null;
+        }
         return reader.findJob(execution.jobId()).map(Job::inProgressTimeoutMinutes).orElse(null);
     }
 

@@ -6,6 +6,7 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.RolloutConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,21 @@ class DevClockTest extends WorldTest {
         for (int minute = 0; minute <= 10; minute++) {
             assertThat(offered.get(minute).queuedAtMillis()).isEqualTo(TimeWorld.T0.plus(Duration.ofMinutes(minute)).toEpochMilli());
         }
+    }
+
+    @Test
+    void theMovedTimeIsKeptForTheNextStart() {
+        Path offsetFile = dataDir.resolve("dev-clock-offset");
+        try (DevClock kept = new DevClock(world.clock, world.scheduler, offsetFile)) {
+            kept.advance(3600).join();
+            kept.advance(0).join();
+        }
+        SettableClock restarted = SettableClock.fixedAt(TimeWorld.T0);
+        DevClock.restore(restarted, offsetFile);
+        assertThat(restarted.instant()).isEqualTo(TimeWorld.T0.plusSeconds(3600));
+        SettableClock fresh = SettableClock.fixedAt(TimeWorld.T0);
+        DevClock.restore(fresh, dataDir.resolve("missing"));
+        assertThat(fresh.instant()).isEqualTo(TimeWorld.T0);
     }
 
     @Test

@@ -66,7 +66,7 @@ class SweeperTest {
     @Test
     void aTimerThatExpiredBeforeTheStartFiresAsSoonAsTheTimekeeperStarts() {
         writeRunningExecution(clock.millis() - 60_000);
-        try (Timekeeper timekeeper = Timekeeper.start(store, clock, false)) {
+        try (Timekeeper timekeeper = Timekeeper.start(store, clock, false, null)) {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> status() == ExecutionStatus.TIMED_OUT);
             assertThat(timekeeper.devClock()).as("no movable clock without --dev").isEmpty();
             assertThat(read(r -> r.findJob("fw")).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);

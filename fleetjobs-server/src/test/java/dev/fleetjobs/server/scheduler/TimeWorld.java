@@ -50,7 +50,7 @@ final class TimeWorld implements AutoCloseable {
         this.clock = clock;
         this.store = SqliteStores.open(dataDir);
         this.scheduler = new JobScheduler(store, clock);
-        this.devClock = new DevClock(clock, scheduler);
+        this.devClock = new DevClock(clock, scheduler, null);
         Arns arns = new Arns("us-east-1", "000000000000");
         this.things = new ThingService(store, clock);
         this.jobs = new JobService(store, clock, arns);

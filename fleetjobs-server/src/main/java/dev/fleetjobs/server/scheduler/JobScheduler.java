@@ -44,7 +44,7 @@ public final class JobScheduler {
         running.lock();
         try {
             long now = clock.millis();
-            return drain(reader -> reader.expiredExecutions(now, BATCH), execution -> executionKey(execution),
+            return drain(reader -> reader.expiredExecutions(now, BATCH), JobScheduler::executionKey,
                     execution -> store.write(tx -> DueWork.timeOut(tx, execution, now)))
                     + drain(reader -> reader.dueRollouts(now, BATCH), jobId -> jobId,
                             jobId -> store.write(tx -> DueWork.advanceRollout(tx, jobId, now)));

@@ -14,8 +14,9 @@ ALTER TABLE job_executions ADD COLUMN timeout_at INTEGER;
 UPDATE job_executions SET timeout_at = step_deadline WHERE status = 'IN_PROGRESS' AND step_deadline IS NOT NULL;
 CREATE INDEX job_executions_timeouts ON job_executions (timeout_at, seq) WHERE timeout_at IS NOT NULL;
 
--- One row per job whose targets are offered over time (a rollout rate or a schedule) or whose
--- abort criteria need the notified count. due_at is when the job's rules must run next.
+-- One row per job: how many things were notified (abort criteria measure against it) and, for a
+-- job offered over time (a rollout rate or a schedule), where that stands. due_at is when the
+-- job's rules must run next.
 CREATE TABLE job_rollouts (
     job_id              TEXT    NOT NULL PRIMARY KEY REFERENCES jobs (job_id) ON DELETE CASCADE,
     notified            INTEGER NOT NULL,
@@ -26,6 +27,9 @@ CREATE TABLE job_rollouts (
     due_at              INTEGER
 );
 CREATE INDEX job_rollouts_due ON job_rollouts (due_at) WHERE due_at IS NOT NULL;
+INSERT INTO job_rollouts (job_id, notified, remaining, window_start, released_in_window, end_applied, due_at)
+    SELECT j.job_id, (SELECT COUNT(DISTINCT e.thing_name) FROM job_executions e WHERE e.job_id = j.job_id), 0, NULL, 0, 0, NULL
+    FROM jobs j;
 
 -- The things not yet offered the job, in target order. A thing leaves this table in the same
 -- transaction that creates its execution, so that none is offered twice.

@@ -19,13 +19,9 @@ public record JobRunConfig(
         retryCriteria = retryCriteria == null ? List.of() : List.copyOf(retryCriteria);
     }
 
-    /**
-     * Whether targets are offered over time (a rate or a schedule) rather than all at creation,
-     * or the job needs its notified-things count (abort criteria): such a job keeps a
-     * {@link RolloutState}.
-     */
-    public boolean needsRolloutState() {
-        return rollout != null || schedule != null || !abortCriteria.isEmpty();
+    /** Whether targets are offered over time (a rate or a schedule) rather than all at creation. */
+    public boolean offersOverTime() {
+        return rollout != null || schedule != null;
     }
 
     /** Whether executions of the job are offered only inside maintenance windows. */

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a job's targets are offered it over time. A job without a rollout rate, schedule or abort
- * criteria offers every target at creation. Any other job keeps a {@link RolloutState} and its
- * not-yet-offered targets in the store; each step ({@link #advance}) applies the schedule's phase
+ * How a job's targets are offered it over time. Every job keeps a {@link RolloutState} (its
+ * notified count is what abort criteria measure against). A job without a rollout rate or a
+ * schedule offers every target at creation; any other keeps its not-yet-offered targets in the
+ * store, and each step ({@link #advance}) applies the schedule's phase
  * (SCHEDULED or IN_PROGRESS, the end behaviour), offers the targets the rate allows by creating
  * their QUEUED executions, and records when the next step is due. A thing leaves the targets in
  * the transaction that creates its execution, so a restart neither loses nor repeats an offer.
@@ -39,10 +40,11 @@ final class JobRollouts {
 
     /** Offers a job just inserted to its targets, now or over time. */
     static void begin(StoreTransaction tx, Job job, List<String> thingNames, long nowMillis) {
-        if (!job.runConfig().needsRolloutState()) {
+        if (!job.runConfig().offersOverTime()) {
             for (String thingName : thingNames) {
                 offer(tx, job.jobId(), thingName, nowMillis);
             }
+            tx.insertRollout(new RolloutState(job.jobId(), thingNames.size(), 0, nowMillis, thingNames.size(), false, null), List.of());
             return;
         }
         tx.insertRollout(RolloutState.initial(job.jobId(), thingNames.size()), thingNames);

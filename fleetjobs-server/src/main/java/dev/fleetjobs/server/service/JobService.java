@@ -80,7 +80,7 @@ public final class JobService {
             return tx.findJob(job.jobId()).orElse(job);
         });
         return created.whenComplete((job, failure) -> {
-            if (job != null && job.runConfig().needsRolloutState()) {
+            if (job != null && job.runConfig().offersOverTime()) {
                 rolloutScheduled.run();
             }
         });

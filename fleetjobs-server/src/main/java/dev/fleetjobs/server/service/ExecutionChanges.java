@@ -4,7 +4,6 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
-import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.rules.JobCompletion;
 import dev.fleetjobs.store.StoreTransaction;
 
@@ -43,8 +42,7 @@ final class ExecutionChanges {
 
     static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
         tx.findJob(jobId).ifPresent(job -> {
-            boolean releasing = tx.findRollout(jobId).map(RolloutState::isReleasing).orElse(false);
-            if (JobCompletion.shouldComplete(job, tx.progress(jobId), releasing)) {
+            if (JobCompletion.shouldComplete(job, tx.progress(jobId), JobRollouts.isReleasing(tx, jobId))) {
                 tx.updateJob(job.withStatus(JobStatus.COMPLETED, nowMillis));
             }
         });

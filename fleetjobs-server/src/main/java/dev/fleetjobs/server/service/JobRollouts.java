@@ -11,6 +11,7 @@ import dev.fleetjobs.core.rules.JobSchedule;
 import dev.fleetjobs.core.rules.RolloutRate;
 import dev.fleetjobs.core.rules.Timeouts;
 import dev.fleetjobs.core.schedule.WireDateTime;
+import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +53,8 @@ final class JobRollouts {
     }
 
     /** Whether targets of the job are still waiting to be offered. */
-    static boolean isReleasing(StoreTransaction tx, String jobId) {
-        return tx.findRollout(jobId).map(RolloutState::isReleasing).orElse(false);
+    static boolean isReleasing(StoreReader reader, String jobId) {
+        return reader.findRollout(jobId).map(RolloutState::isReleasing).orElse(false);
     }
 
     /** Applies whatever the job's schedule and rollout rate call for at {@code nowMillis}. */

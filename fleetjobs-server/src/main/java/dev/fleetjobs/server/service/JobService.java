@@ -7,7 +7,6 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
-import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.rules.JobSchedule;
 import dev.fleetjobs.core.validation.Constraints;
@@ -90,7 +89,7 @@ public final class JobService {
         Validator.jobId("jobId", jobId);
         return store.read(reader -> {
             Job job = reader.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
-            boolean releasing = reader.findRollout(jobId).map(RolloutState::isReleasing).orElse(false);
+            boolean releasing = JobRollouts.isReleasing(reader, jobId);
             List<Long> windows = job.runConfig().hasMaintenanceWindows() && !job.isFinished()
                     ? new JobSchedule(job.runConfig().schedule()).upcomingWindowStarts(clock.millis(), SCHEDULED_ROLLOUTS_SHOWN)
                     : List.of();

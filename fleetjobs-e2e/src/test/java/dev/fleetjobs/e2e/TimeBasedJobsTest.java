@@ -127,6 +127,12 @@ class TimeBasedJobsTest {
                 .hasMessageContaining("abortConfig.criteriaList.1.member.thresholdPercentage")
                 .satisfies(e -> assertThat(((InvalidRequestException) e).statusCode()).isEqualTo(400));
         assertThatThrownBy(() -> iot.createJob(r -> r.jobId("bad").targets(fleet.arnOf("pump")).document("{}")
+                .jobExecutionsRetryConfig(JobExecutionsRetryConfig.builder().criteriaList(
+                        RetryCriteria.builder().failureType("REJECTED").numberOfRetries(1).build()).build())))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("jobExecutionsRetryConfig.criteriaList.1.member.failureType")
+                .hasMessageContaining("[FAILED, TIMED_OUT, ALL]");
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("bad").targets(fleet.arnOf("pump")).document("{}")
                 .schedulingConfig(SchedulingConfig.builder().startTime("2025-03-10T12:10").build())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("schedulingConfig.startTime")
                 .hasMessageContaining("thirty minutes");

@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class JobConfigInput {
 
+    private static final List<FailureType> RETRYABLE = List.of(FailureType.FAILED, FailureType.TIMED_OUT, FailureType.ALL);
+
     private JobConfigInput() {
     }
 
@@ -61,16 +63,20 @@ public final class JobConfigInput {
     }
 
     private static AbortCriterion abortCriterion(JsonInput criterion) {
-        return new AbortCriterion(failureType(criterion), criterion.string("action"), criterion.doubleValue("thresholdPercentage"),
-                criterion.intValue("minNumberOfExecutedThings"));
+        return new AbortCriterion(Enums.parse(FailureType.class, criterion.qualifiedName("failureType"), criterion.string("failureType")),
+                criterion.string("action"), criterion.doubleValue("thresholdPercentage"), criterion.intValue("minNumberOfExecutedThings"));
     }
 
+    /** Retry criteria have their own enum in the model ({@code RetryableFailureType}): no REJECTED. */
     private static RetryCriterion retryCriterion(JsonInput criterion) {
-        return new RetryCriterion(failureType(criterion), criterion.intValue("numberOfRetries"));
-    }
-
-    private static FailureType failureType(JsonInput criterion) {
-        return Enums.parse(FailureType.class, criterion.qualifiedName("failureType"), criterion.string("failureType"));
+        String field = criterion.qualifiedName("failureType");
+        String value = criterion.string("failureType");
+        FailureType type = null;
+        if (value != null) {
+            type = RETRYABLE.stream().filter(t -> t.name().equals(value)).findFirst().orElseThrow(
+                    () -> Validator.invalid(field, value, "Member must satisfy enum value set: " + RETRYABLE));
+        }
+        return new RetryCriterion(type, criterion.intValue("numberOfRetries"));
     }
 
     private static ScheduleConfig schedule(JsonInput schedule) {

@@ -31,7 +31,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where the database and keys live (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(ServerConfig.DEFAULT_DATA_DIR);
 
-    @Option(names = "--dev", description = "Enables development-only features.")
+    @Option(names = "--dev", description = "Enables development-only features: a job clock that 'fleetjobs dev clock' moves.")
     boolean dev;
 
     @Option(names = "--data-plane-rate-limit", paramLabel = "N",

@@ -63,6 +63,15 @@ final class RawClient {
         return send(tamper.apply(builder).build());
     }
 
+    /** {@code POST /_dev/clock} of a {@code --dev} server, signed for the control plane; the job clock's epoch seconds afterwards. */
+    long advanceClock(long seconds) {
+        HttpResponse<String> response = signed("iot", "POST", "/_dev/clock", "{\"advanceSeconds\":" + seconds + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /_dev/clock answered " + response.statusCode() + ": " + response.body());
+        }
+        return Long.parseLong(response.body().replaceAll("[^0-9]", ""));
+    }
+
     HttpResponse<String> unsigned(String method, String rawPathAndQuery, String body) {
         return send(HttpRequest.newBuilder(URI.create(endpoint + rawPathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());

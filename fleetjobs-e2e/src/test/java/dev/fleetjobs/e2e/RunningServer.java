@@ -3,11 +3,13 @@ package dev.fleetjobs.e2e;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.mqtt.MqttSettings;
+import dev.fleetjobs.server.scheduler.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -35,6 +37,11 @@ final class RunningServer implements AutoCloseable {
 
     static RunningServer start(Path dataDir) {
         return start(ServerConfig.defaults("127.0.0.1", 0, dataDir));
+    }
+
+    /** A {@code --dev} server whose job clock stands at {@code clockStart} until {@code POST /_dev/clock} moves it. */
+    static RunningServer startDev(Path dataDir, Instant clockStart) {
+        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
     }
 
     static RunningServer start(ServerConfig config) {
@@ -76,6 +83,11 @@ final class RunningServer implements AutoCloseable {
 
     FleetjobsServer server() {
         return server;
+    }
+
+    /** {@code POST /_dev/clock}: the job clock's epoch seconds after moving it. */
+    long advanceClock(long seconds) {
+        return new RawClient(endpoint()).advanceClock(seconds);
     }
 
     @Override

@@ -26,7 +26,8 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Path dataDir, Path logFile) {
+    /** @param extraArgs more {@code fleetjobs server} options, such as {@code --dev} */
+    static ServerProcess start(Path dataDir, Path logFile, String... extraArgs) {
         Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build fleetjobs-cli first: " + jar + " is missing");
@@ -35,6 +36,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "server", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
+        command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().put("FLEETJOBS_ROOT_ACCESS_KEY_ID", RunningServer.ACCESS_KEY);
         builder.environment().put("FLEETJOBS_ROOT_SECRET_ACCESS_KEY", RunningServer.SECRET_KEY);

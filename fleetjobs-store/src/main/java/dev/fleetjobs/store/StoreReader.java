@@ -3,6 +3,7 @@ package dev.fleetjobs.store;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.rules.JobProgress;
 import java.util.List;
@@ -40,4 +41,24 @@ public interface StoreReader {
 
     /** How many executions of the job are in each status. */
     JobProgress progress(String jobId);
+
+    /**
+     * The pending executions a device is offered, in {@link #pendingExecutions} order: every
+     * IN_PROGRESS one, and the QUEUED ones whose job is not SCHEDULED.
+     */
+    List<OfferedExecution> offeredExecutions(String thingName, int limit);
+
+    /** Every execution of the job on the thing, in execution-number order. */
+    List<JobExecution> executionHistory(String jobId, String thingName);
+
+    /** IN_PROGRESS executions whose timeout deadline is at or before {@code nowMillis}, earliest deadline first. */
+    List<JobExecution> expiredExecutions(long nowMillis, int limit);
+
+    Optional<RolloutState> findRollout(String jobId);
+
+    /** Jobs whose rollout is due at or before {@code nowMillis}, earliest first. */
+    List<String> dueRollouts(long nowMillis, int limit);
+
+    /** The earliest timeout deadline or rollout due time, if any. */
+    OptionalLong nextDueMillis();
 }

@@ -2,8 +2,10 @@ package dev.fleetjobs.store;
 
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Thing;
 import java.util.Optional;
+import java.util.List;
 
 /**
  * Reads and writes inside one transaction. Updates are checked against version numbers so that
@@ -47,4 +49,15 @@ public interface StoreTransaction extends StoreReader {
 
     /** The value attached to this unit of work with {@link #attach}, if any. */
     <A> Optional<A> attachment(Class<A> type);
+    /** Inserts the rollout state of a job and the things still to be offered it, in the order given. */
+    void insertRollout(RolloutState state, List<String> targets);
+
+    /** Replaces the stored rollout state of the same job. */
+    void updateRollout(RolloutState state);
+
+    /** Removes and returns the next {@code limit} things still to be offered the job, in order. */
+    List<String> takeRolloutTargets(String jobId, int limit);
+
+    /** Removes every thing still to be offered the job. */
+    void clearRolloutTargets(String jobId);
 }

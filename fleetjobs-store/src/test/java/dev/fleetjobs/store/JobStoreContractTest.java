@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,15 @@ public abstract class JobStoreContractTest {
     @AfterEach
     void closeTheStore() {
         store.close();
+    }
+
+    @Nested
+    class Timing extends StoreTimingContract {
+
+        @Override
+        protected JobStore store() {
+            return store;
+        }
     }
 
     // round trips
@@ -160,7 +170,7 @@ public abstract class JobStoreContractTest {
         });
         write((StoreTransaction tx) -> {
             tx.updateExecution(older.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null,
-                    StepTimerChange.KEEP, 300));
+                    StepTimerChange.KEEP, null, 300));
             return null;
         });
         assertThat(jobIds(read((StoreReader r) -> r.pendingExecutions("t", 10)))).containsExactly("j2");
@@ -286,7 +296,7 @@ public abstract class JobStoreContractTest {
         assertThat(read((StoreReader r) -> r.progress("job")).count(ExecutionStatus.QUEUED)).isEqualTo(3);
 
         JobExecution aRunning = a.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("p", "1"),
-                StepTimerChange.KEEP, 10);
+                StepTimerChange.KEEP, null, 10);
         write((StoreTransaction tx) -> {
             tx.updateExecution(aRunning);
             tx.updateExecution(b.withServiceStatus(ExecutionStatus.CANCELED, true, null, 11));
@@ -294,7 +304,7 @@ public abstract class JobStoreContractTest {
         });
         write((StoreTransaction tx) -> {
             tx.updateExecution(aRunning.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null,
-                    StepTimerChange.KEEP, 12));
+                    StepTimerChange.KEEP, null, 12));
             assertThat(tx.deleteExecution("job", "c", 1)).isTrue();
             assertThat(tx.deleteExecution("job", "c", 1)).isFalse();
             return null;
@@ -318,7 +328,7 @@ public abstract class JobStoreContractTest {
             tx.insertExecution(v1);
             return null;
         });
-        JobExecution v2 = v1.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.KEEP, 5);
+        JobExecution v2 = v1.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.KEEP, null, 5);
         write((StoreTransaction tx) -> {
             tx.updateExecution(v2);
             return null;
@@ -326,7 +336,7 @@ public abstract class JobStoreContractTest {
 
         // a second writer that also read v1 loses
         Throwable lost = writeFailure((StoreTransaction tx) -> {
-            tx.updateExecution(v1.withDeviceUpdate(ExecutionStatus.FAILED, null, StepTimerChange.KEEP, 6));
+            tx.updateExecution(v1.withDeviceUpdate(ExecutionStatus.FAILED, null, StepTimerChange.KEEP, null, 6));
             return null;
         });
         assertThat(lost).isInstanceOf(StoreConflictException.class);

@@ -36,4 +36,7 @@ public final class Constraints {
     public static final int MAX_RESULTS_MAX = 250;
     /** GetPendingJobExecutions answers with at most this many executions (spec 6). */
     public static final int PENDING_LIST_CAP = 10;
+    /** ... plus at most this many of jobs offered only inside maintenance windows (spec 6). */
+    public static final int PENDING_LIST_WINDOWED_MAX = 5;
+    public static final int PENDING_LIST_CAP_WITH_SCHEDULING = PENDING_LIST_CAP + PENDING_LIST_WINDOWED_MAX;
 }

@@ -19,7 +19,7 @@ class JobExecutionTest {
 
     @Test
     void startingSetsStartedAtBumpsVersionAndStartsTheStepTimer() {
-        JobExecution started = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("step", "1"), StepTimerChange.of(5L), 2_000);
+        JobExecution started = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("step", "1"), StepTimerChange.of(5L), null, 2_000);
         assertThat(started.startedAtMillis()).isEqualTo(2_000);
         assertThat(started.lastUpdatedAtMillis()).isEqualTo(2_000);
         assertThat(started.versionNumber()).isEqualTo(2);
@@ -30,9 +30,9 @@ class JobExecutionTest {
 
     @Test
     void detailsAreReplacedWhenGivenAndKeptWhenNot() {
-        JobExecution started = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("a", "1"), StepTimerChange.KEEP, 2_000);
-        JobExecution kept = started.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.KEEP, 3_000);
-        JobExecution replaced = kept.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("b", "2"), StepTimerChange.KEEP, 4_000);
+        JobExecution started = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("a", "1"), StepTimerChange.KEEP, null, 2_000);
+        JobExecution kept = started.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.KEEP, null, 3_000);
+        JobExecution replaced = kept.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, Map.of("b", "2"), StepTimerChange.KEEP, null, 4_000);
         assertThat(kept.statusDetails()).isEqualTo(Map.of("a", "1"));
         assertThat(replaced.statusDetails()).isEqualTo(Map.of("b", "2"));
         assertThat(replaced.startedAtMillis()).isEqualTo(2_000);
@@ -40,9 +40,9 @@ class JobExecutionTest {
 
     @Test
     void minusOneDiscardsTheStepTimerAndTerminalStatusesStopIt() {
-        JobExecution timed = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.of(5L), 2_000);
-        assertThat(timed.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.of(-1L), 3_000).stepDeadlineMillis()).isNull();
-        assertThat(timed.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null, StepTimerChange.KEEP, 3_000).stepDeadlineMillis()).isNull();
+        JobExecution timed = queued.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.of(5L), null, 2_000);
+        assertThat(timed.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, null, StepTimerChange.of(-1L), null, 3_000).stepDeadlineMillis()).isNull();
+        assertThat(timed.withDeviceUpdate(ExecutionStatus.SUCCEEDED, null, StepTimerChange.KEEP, null, 3_000).stepDeadlineMillis()).isNull();
     }
 
     @Test

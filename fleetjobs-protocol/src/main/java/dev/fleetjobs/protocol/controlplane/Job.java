@@ -21,5 +21,10 @@ public record Job(
         BigDecimal completedAt,
         JobProcessDetails jobProcessDetails,
         TimeoutConfig timeoutConfig,
-        Boolean isConcurrent) {
+        Boolean isConcurrent,
+        JobExecutionsRolloutConfig jobExecutionsRolloutConfig,
+        AbortConfig abortConfig,
+        JobExecutionsRetryConfig jobExecutionsRetryConfig,
+        SchedulingConfig schedulingConfig,
+        List<ScheduledJobRollout> scheduledJobRollouts) {
 }

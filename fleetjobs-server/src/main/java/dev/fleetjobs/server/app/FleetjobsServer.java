@@ -2,6 +2,7 @@ package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
+import dev.fleetjobs.server.http.DevRoutes;
 import dev.fleetjobs.server.http.ExecutionRoutes;
 import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.ThingRoutes;
@@ -9,6 +10,7 @@ import dev.fleetjobs.server.http.HttpEdge;
 import dev.fleetjobs.server.http.RouteTable;
 import dev.fleetjobs.server.mqtt.MqttFront;
 import dev.fleetjobs.server.mqtt.MqttSettings;
+import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
@@ -42,21 +44,25 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetjobsServer.class);
     private static final Duration MAX_SIGNATURE_SKEW = Duration.ofMinutes(15);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
+    static final String DEV_CLOCK_FILE = "dev-clock-offset";
 
     private final ServerConfig config;
     private final RootCredentials credentials;
     private final JobStore store;
+    private final Timekeeper timekeeper;
     private final Vertx vertx;
     private final HttpEdge edge;
     private final HttpServer httpServer;
     private final MqttFront mqtt;
     private boolean closed;
 
-    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, HttpEdge edge,
-                            HttpServer httpServer, MqttFront mqtt) {
+    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
+                            HttpEdge edge, HttpServer httpServer, MqttFront mqtt) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
+        this.timekeeper = timekeeper;
         this.vertx = vertx;
         this.edge = edge;
         this.httpServer = httpServer;
@@ -76,10 +82,13 @@ public final class FleetjobsServer implements AutoCloseable {
         // Every service writes through this store, so every execution change reaches the notifications.
         JobStore store = mqttSettings.enabled() ? new NotifyingJobStore(openedStore, mqtt.changes()) : openedStore;
         Vertx vertx = null;
+        Timekeeper timekeeper = null;
         try {
-            Clock clock = config.jobClock();
+            timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
+            Clock clock = timekeeper.clock();
+            Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
-            DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
+            DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
             DataPlaneRoutes dataPlane = new DataPlaneRoutes(dataPlaneService);
             SigV4Verifier verifier = new SigV4Verifier(
                     accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
@@ -87,8 +96,9 @@ public final class FleetjobsServer implements AutoCloseable {
             RouteTable dataPlaneTable = new RouteTable().addAll(dataPlane);
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock), arns))
-                    .addAll(new JobRoutes(new JobService(store, clock, arns), arns))
+                    .addAll(new JobRoutes(new JobService(store, clock, arns, wake), arns))
                     .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
+            timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(verifier, dataPlaneTable, controlPlaneTable, config.dataPlaneRequestsPerSecond(),
                     config.maxBodyBytes());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -105,13 +115,16 @@ public final class FleetjobsServer implements AutoCloseable {
             if (mqttSettings.enabled()) {
                 mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
             }
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer, mqtt);
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, edge, httpServer, mqtt);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException e) {
             mqtt.close();
             if (vertx != null) {
                 vertx.close();
+            }
+            if (timekeeper != null) {
+                timekeeper.close();
             }
             store.close();
             throw e;
@@ -133,6 +146,11 @@ public final class FleetjobsServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The scheduler of time-based job rules, for tests that drive it by hand. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     /**
@@ -158,6 +176,7 @@ public final class FleetjobsServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
             mqtt.close();
+            timekeeper.close();
             store.close();
             vertx.close();
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * How to run a server.
  *
  * @param port                        0 picks a free port (tests)
- * @param dev                         development-only features (later issues)
+ * @param dev                         development-only features: a movable job clock ({@code POST /_dev/clock})
  * @param rootAccessKeyId             null to read or generate them in the data directory
  * @param dataPlaneRequestsPerSecond  0 for no limit; above it devices get ThrottlingException
  * @param jobClock                    the clock of job rules (never of signature expiry)
@@ -54,6 +54,12 @@ public record ServerConfig(
     public ServerConfig withDev(boolean enabled) {
         return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
                 dataPlaneRequestsPerSecond, maxBodyBytes, jobClock);
+    }
+
+    /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
+    public ServerConfig withJobClock(Clock clock) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, clock);
     }
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {

@@ -12,6 +12,7 @@ import dev.fleetjobs.protocol.controlplane.JobProcessDetails;
 import dev.fleetjobs.protocol.controlplane.ThingAttribute;
 import dev.fleetjobs.protocol.controlplane.TimeoutConfig;
 import dev.fleetjobs.server.service.Arns;
+import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.JobDetails;
 
 /** Domain values to control-plane wire shapes. */
@@ -42,7 +43,9 @@ final class ControlPlaneShapes {
                 WireTime.fractionalSeconds(job.createdAtMillis()), WireTime.fractionalSeconds(job.lastUpdatedAtMillis()),
                 WireTime.fractionalSeconds(job.completedAtMillis()), processDetails(details.progress()),
                 job.inProgressTimeoutMinutes() == null ? null : new TimeoutConfig(job.inProgressTimeoutMinutes()),
-                Boolean.FALSE);
+                details.concurrent(), RunConfigShapes.rollout(job.runConfig()), RunConfigShapes.abort(job.runConfig()),
+                RunConfigShapes.retry(job.runConfig()), RunConfigShapes.scheduling(job.runConfig()),
+                RunConfigShapes.scheduledRollouts(details.scheduledRolloutStartMillis()));
     }
 
     static JobProcessDetails processDetails(JobProgress progress) {
@@ -59,10 +62,12 @@ final class ControlPlaneShapes {
                 e.executionNumber(), e.retryAttempt());
     }
 
-    dev.fleetjobs.protocol.controlplane.JobExecution execution(JobExecution e) {
+    dev.fleetjobs.protocol.controlplane.JobExecution execution(ExecutionView view) {
+        JobExecution e = view.execution();
         return new dev.fleetjobs.protocol.controlplane.JobExecution(e.jobId(), e.status().name(), e.forceCanceled(),
                 new JobExecutionStatusDetails(e.statusDetails()), arns.thing(e.thingName()),
                 WireTime.fractionalSeconds(e.queuedAtMillis()), WireTime.fractionalSeconds(e.startedAtMillis()),
-                WireTime.fractionalSeconds(e.lastUpdatedAtMillis()), e.executionNumber(), e.versionNumber(), null);
+                WireTime.fractionalSeconds(e.lastUpdatedAtMillis()), e.executionNumber(), e.versionNumber(),
+                view.approximateSecondsBeforeTimedOut());
     }
 }

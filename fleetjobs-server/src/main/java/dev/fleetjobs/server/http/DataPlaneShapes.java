@@ -17,7 +17,7 @@ public final class DataPlaneShapes {
         return new dev.fleetjobs.protocol.dataplane.JobExecution(e.jobId(), e.thingName(), e.status().name(),
                 e.statusDetails().isEmpty() ? null : e.statusDetails(),
                 WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()), WireTime.seconds(e.lastUpdatedAtMillis()),
-                null, e.versionNumber(), e.executionNumber(), view.jobDocument());
+                view.approximateSecondsBeforeTimedOut(), e.versionNumber(), e.executionNumber(), view.jobDocument());
     }
 
     public static List<JobExecutionSummary> summaries(List<JobExecution> executions) {

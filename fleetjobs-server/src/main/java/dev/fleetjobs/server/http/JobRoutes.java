@@ -17,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class JobRoutes implements RouteGroup {
 
     private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("documentSource", "presignedUrlConfig",
-            "jobExecutionsRolloutConfig", "abortConfig", "tags", "namespaceId", "jobTemplateArn", "jobExecutionsRetryConfig",
-            "documentParameters", "schedulingConfig", "destinationPackageVersions");
+            "tags", "namespaceId", "jobTemplateArn", "documentParameters", "destinationPackageVersions");
 
     private final JobService jobs;
     private final Arns arns;
@@ -45,7 +44,8 @@ public final class JobRoutes implements RouteGroup {
         body.refuseUnsupported(JOB_MEMBERS_NOT_YET_SUPPORTED, "Pass the document inline in 'document' and targets as thing ARNs.");
         TargetSelection selection = Enums.parse(TargetSelection.class, "targetSelection", body.string("targetSelection"));
         CreateJobCommand command = new CreateJobCommand(request.path("jobId"), body.stringList("targets"), body.string("document"),
-                body.string("description"), selection, body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"));
+                body.string("description"), selection, body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
+                JobConfigInput.parse(body));
         return jobs.create(command).thenApply(job -> new JobIdentity(arns.job(job.jobId()), job.jobId(), job.description()));
     }
 

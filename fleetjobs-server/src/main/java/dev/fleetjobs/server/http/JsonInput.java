@@ -76,6 +76,28 @@ public final class JsonInput {
         return node.longValue();
     }
 
+    public Integer intValue(String member) {
+        JsonNode node = present(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw wrongType(member, node, "an integer");
+        }
+        return node.intValue();
+    }
+
+    public Double doubleValue(String member) {
+        JsonNode node = present(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw wrongType(member, node, "a number");
+        }
+        return node.doubleValue();
+    }
+
     public Boolean bool(String member) {
         JsonNode node = present(member);
         if (node == null) {
@@ -130,19 +152,40 @@ public final class JsonInput {
     public JsonInput object(String member) {
         JsonNode node = present(member);
         if (node == null) {
-            return new JsonInput(Json.MAPPER.createObjectNode(), qualified(member) + ".", numbersAsText);
+            return new JsonInput(Json.MAPPER.createObjectNode(), qualifiedName(member) + ".", numbersAsText);
         }
         if (!node.isObject()) {
             throw wrongType(member, node, "an object");
         }
-        return new JsonInput((ObjectNode) node, qualified(member) + ".", numbersAsText);
+        return new JsonInput((ObjectNode) node, qualifiedName(member) + ".", numbersAsText);
+    }
+
+    /** A list of structures, each named in messages as {@code member.N.member} like AWS does; null when absent. */
+    public List<JsonInput> objectList(String member) {
+        JsonNode node = present(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw wrongType(member, node, "a list of objects");
+        }
+        List<JsonInput> list = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemName = member + "." + (i + 1) + ".member";
+            if (!item.isObject()) {
+                throw wrongType(itemName, item, "an object");
+            }
+            list.add(new JsonInput((ObjectNode) item, qualifiedName(itemName) + ".", numbersAsText));
+        }
+        return list;
     }
 
     /** Refuses members that this server does not implement yet, rather than ignoring them. */
     public void refuseUnsupported(List<String> members, String why) {
         for (String member : members) {
             if (has(member)) {
-                throw new InvalidRequestException(qualified(member) + " is not supported by this Fleetjobs version yet. " + why);
+                throw new InvalidRequestException(qualifiedName(member) + " is not supported by this Fleetjobs version yet. " + why);
             }
         }
     }
@@ -152,12 +195,13 @@ public final class JsonInput {
         return node == null || node.isNull() ? null : node;
     }
 
-    private String qualified(String member) {
+    /** The member's name as validation messages give it, with the path of the structures around it. */
+    public String qualifiedName(String member) {
         return prefix + member;
     }
 
     private InvalidRequestException wrongType(String member, JsonNode node, String expected) {
         String shown = node.getNodeType() == JsonNodeType.STRING ? node.textValue() : node.toString();
-        return Validator.invalid(qualified(member), shown, "Member must be " + expected);
+        return Validator.invalid(qualifiedName(member), shown, "Member must be " + expected);
     }
 }

@@ -10,6 +10,7 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.StepTimerChange;
 import dev.fleetjobs.core.rules.ExecutionTransitions;
+import dev.fleetjobs.core.rules.Timeouts;
 import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
@@ -33,17 +34,24 @@ public final class DataPlaneService {
 
     private final JobStore store;
     private final Clock clock;
+    private final Runnable deadlineWritten;
 
     public DataPlaneService(JobStore store, Clock clock) {
+        this(store, clock, () -> { });
+    }
+
+    /** @param deadlineWritten called after a write that set an execution's timeout deadline has committed */
+    public DataPlaneService(JobStore store, Clock clock, Runnable deadlineWritten) {
         this.store = store;
         this.clock = clock;
+        this.deadlineWritten = deadlineWritten;
     }
 
     public CompletableFuture<PendingExecutions> getPending(String thingName) {
         Validator.thingName("thingName", thingName);
         return store.read(reader -> {
             requireThing(reader, thingName);
-            List<JobExecution> pending = reader.pendingExecutions(thingName, Constraints.PENDING_LIST_CAP);
+            List<JobExecution> pending = OfferedExecutions.list(reader, thingName);
             return new PendingExecutions(
                     pending.stream().filter(e -> e.status() == ExecutionStatus.IN_PROGRESS).toList(),
                     pending.stream().filter(e -> e.status() == ExecutionStatus.QUEUED).toList());
@@ -59,9 +67,9 @@ public final class DataPlaneService {
         return store.read(reader -> {
             requireThing(reader, thingName);
             Optional<JobExecution> execution = NEXT.equals(jobId)
-                    ? reader.pendingExecutions(thingName, 1).stream().findFirst()
+                    ? OfferedExecutions.head(reader, thingName)
                     : Optional.of(findForDescribe(reader, thingName, jobId, executionNumber));
-            return execution.map(e -> view(reader, e, includeJobDocument));
+            return execution.map(e -> view(reader, e, includeJobDocument, clock.millis()));
         });
     }
 
@@ -70,17 +78,22 @@ public final class DataPlaneService {
         Validator.thingName("thingName", thingName);
         Validator.statusDetails("statusDetails", statusDetails);
         Validator.timeoutMinutes("stepTimeoutInMinutes", stepTimeoutInMinutes, false);
-        return store.write(tx -> {
+        CompletableFuture<Optional<ExecutionView>> started = store.write(tx -> {
             requireThing(tx, thingName);
-            Optional<JobExecution> head = tx.pendingExecutions(thingName, 1).stream().findFirst();
-            return head.map(execution -> {
-                JobExecution started = execution;
+            return OfferedExecutions.head(tx, thingName).map(execution -> {
+                long now = clock.millis();
+                JobExecution current = execution;
                 if (execution.status() == ExecutionStatus.QUEUED) {
-                    started = ExecutionChanges.change(tx, execution.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, statusDetails,
-                            StepTimerChange.of(stepTimeoutInMinutes), clock.millis()), clock.millis());
+                    current = ExecutionChanges.change(tx, execution.withDeviceUpdate(ExecutionStatus.IN_PROGRESS, statusDetails,
+                            StepTimerChange.of(stepTimeoutInMinutes), inProgressTimeout(tx, execution), now), now);
                 }
-                return view(tx, started, true);
+                return view(tx, current, true, now);
             });
+        });
+        return started.whenComplete((view, failure) -> {
+            if (view != null && view.isPresent()) {
+                signalDeadline(view.get().execution());
+            }
         });
     }
 
@@ -90,7 +103,11 @@ public final class DataPlaneService {
         Validator.required("status", command.status());
         Validator.statusDetails("statusDetails", command.statusDetails());
         Validator.timeoutMinutes("stepTimeoutInMinutes", command.stepTimeoutInMinutes(), true);
-        return store.write(tx -> applyUpdate(tx, command));
+        return store.write(tx -> applyUpdate(tx, command)).whenComplete((result, failure) -> {
+            if (result != null) {
+                signalDeadline(result.execution());
+            }
+        });
     }
 
     private UpdateExecutionResult applyUpdate(StoreTransaction tx, UpdateExecutionCommand command) {
@@ -113,9 +130,23 @@ public final class DataPlaneService {
         }
         long now = clock.millis();
         JobExecution updated = ExecutionChanges.change(tx, current.withDeviceUpdate(command.status(), command.statusDetails(),
-                StepTimerChange.of(command.stepTimeoutInMinutes()), now), now);
+                StepTimerChange.of(command.stepTimeoutInMinutes()), inProgressTimeout(tx, current), now), now);
         String document = command.includeJobDocument() ? ExecutionChanges.requireJob(tx, updated.jobId()).document() : null;
-        return new UpdateExecutionResult(command.includeJobExecutionState() ? updated : null, document);
+        return new UpdateExecutionResult(command.includeJobExecutionState() ? updated : null, document, updated);
+    }
+
+    /** The in-progress timeout the execution's job gives it if this update starts it (only the first start sets the timer). */
+    private static Long inProgressTimeout(StoreReader reader, JobExecution execution) {
+        if (execution.startedAtMillis() != null) {
+            return null;
+        }
+        return reader.findJob(execution.jobId()).map(Job::inProgressTimeoutMinutes).orElse(null);
+    }
+
+    private void signalDeadline(JobExecution execution) {
+        if (execution.timeoutDeadlineMillis() != null) {
+            deadlineWritten.run();
+        }
     }
 
     /**
@@ -134,9 +165,9 @@ public final class DataPlaneService {
         throw NotFound.execution(jobId, thingName);
     }
 
-    private static ExecutionView view(StoreReader reader, JobExecution execution, boolean includeJobDocument) {
+    private static ExecutionView view(StoreReader reader, JobExecution execution, boolean includeJobDocument, long nowMillis) {
         String document = includeJobDocument ? reader.findJob(execution.jobId()).map(Job::document).orElse(null) : null;
-        return new ExecutionView(execution, document);
+        return new ExecutionView(execution, document, Timeouts.secondsBeforeTimedOut(execution, nowMillis));
     }
 
     private static void requireThing(StoreReader reader, String thingName) {

@@ -4,6 +4,7 @@ import dev.fleetjobs.core.error.InvalidStateTransitionException;
 import dev.fleetjobs.core.error.VersionConflictException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.rules.Timeouts;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.Page;
@@ -23,10 +24,12 @@ public final class ExecutionAdminService {
         this.clock = clock;
     }
 
-    public CompletableFuture<JobExecution> describe(String thingName, String jobId, OptionalLong executionNumber) {
+    /** The execution, without its document, with the time left before it times out. */
+    public CompletableFuture<ExecutionView> describe(String thingName, String jobId, OptionalLong executionNumber) {
         Validator.thingName("thingName", thingName);
         Validator.jobId("jobId", jobId);
         return store.read(reader -> reader.findExecution(jobId, thingName, executionNumber)
+                .map(e -> new ExecutionView(e, null, Timeouts.secondsBeforeTimedOut(e, clock.millis())))
                 .orElseThrow(() -> NotFound.execution(jobId, thingName)));
     }
 

@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.service;
 
+import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
@@ -11,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * The one place through which every execution is created, changed or deleted, so that what
- * follows from such a change (a SNAPSHOT job completing, device notifications and events) is
- * never forgotten by one of the callers. When the unit of work runs under a
+ * follows from such a change (a retry, an abort, a SNAPSHOT job completing, device notifications
+ * and events) is never forgotten by one of the callers. When the unit of work runs under a
  * {@link NotifyingJobStore}, each change is also recorded for the notifications sent after commit.
  */
 final class ExecutionChanges {
@@ -39,9 +40,15 @@ final class ExecutionChanges {
             }
         });
         if (updated.status().isTerminal()) {
+            ExecutionFollowUps.afterTerminal(tx, updated, nowMillis);
             completeJobIfDone(tx, updated.jobId(), nowMillis);
         }
         return updated;
+    }
+
+    /** The service ends an execution whose timer expired (spec 2.7). */
+    static JobExecution timeOut(StoreTransaction tx, JobExecution expired, long nowMillis) {
+        return change(tx, expired.withServiceStatus(ExecutionStatus.TIMED_OUT, false, null, nowMillis), nowMillis);
     }
 
     static void delete(StoreTransaction tx, JobExecution execution, long nowMillis) {
@@ -66,9 +73,9 @@ final class ExecutionChanges {
         UnitChanges.of(tx).ifPresent(u -> u.jobEvent(job, operation, tx.progress(job.jobId())));
     }
 
-    private static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
+    static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
         tx.findJob(jobId).ifPresent(job -> {
-            if (JobCompletion.shouldComplete(job, tx.progress(jobId))) {
+            if (JobCompletion.shouldComplete(job, tx.progress(jobId), JobRollouts.isReleasing(tx, jobId))) {
                 jobEnded(tx, job.withStatus(JobStatus.COMPLETED, nowMillis), "completed");
             }
         });

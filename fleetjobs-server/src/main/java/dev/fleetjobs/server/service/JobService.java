@@ -8,11 +8,12 @@ import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.TargetSelection;
+import dev.fleetjobs.core.rules.JobSchedule;
 import dev.fleetjobs.core.validation.Constraints;
+import dev.fleetjobs.core.validation.RunConfigValidator;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.Page;
-import dev.fleetjobs.store.StoreTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,19 +24,31 @@ import java.util.concurrent.CompletableFuture;
 /** Jobs as operators see them: create, describe, read the document, cancel, list executions (spec 4.3). */
 public final class JobService {
 
-    private static final int CANCEL_BATCH = 500;
+    /** {@code scheduledJobRollouts} lists this many upcoming maintenance windows. */
+    private static final int SCHEDULED_ROLLOUTS_SHOWN = 7;
 
     private final JobStore store;
     private final Clock clock;
     private final Arns arns;
+    private final Runnable rolloutScheduled;
 
     public JobService(JobStore store, Clock clock, Arns arns) {
+        this(store, clock, arns, () -> { });
+    }
+
+    /** @param rolloutScheduled called after a job whose rollout or schedule runs over time has been committed */
+    public JobService(JobStore store, Clock clock, Arns arns, Runnable rolloutScheduled) {
         this.store = store;
         this.clock = clock;
         this.arns = arns;
+        this.rolloutScheduled = rolloutScheduled;
     }
 
-    /** Creates the job and one QUEUED execution per distinct target thing, in one transaction. */
+    /**
+     * Creates the job and, in the same transaction, one QUEUED execution per distinct target
+     * thing, or, with a rollout rate or a schedule, those the rollout offers now (the others
+     * wait in the store for their turn).
+     */
     public CompletableFuture<Job> create(CreateJobCommand command) {
         Validator.jobId("jobId", command.jobId());
         List<String> thingNames = targetThings(command.targets());
@@ -46,7 +59,8 @@ public final class JobService {
         if (selection != TargetSelection.SNAPSHOT) {
             throw Validator.invalid("targetSelection", selection.name(), "Only SNAPSHOT jobs are supported by this Fleetjobs version yet");
         }
-        return store.write(tx -> {
+        RunConfigValidator.validate(command.runConfig(), clock.millis());
+        CompletableFuture<Job> created = store.write(tx -> {
             if (tx.findJob(command.jobId()).isPresent()) {
                 throw new ResourceAlreadyExistsException("Job " + command.jobId() + " already exists.", command.jobId(),
                         arns.job(command.jobId()));
@@ -57,14 +71,17 @@ public final class JobService {
                 }
             }
             long now = clock.millis();
-            Job job = new Job(command.jobId(), selection, JobStatus.IN_PROGRESS, document, command.description(),
-                    command.targets(), command.inProgressTimeoutMinutes(), false, null, null, now, now, null);
+            Job job = new Job(command.jobId(), selection, JobRollouts.initialStatus(command.runConfig(), now), document,
+                    command.description(), command.targets(), command.inProgressTimeoutMinutes(), false, null, null, now, now, null,
+                    command.runConfig());
             tx.insertJob(job);
-            for (String thingName : thingNames) {
-                long number = tx.nextExecutionNumber(job.jobId(), thingName);
-                ExecutionChanges.create(tx, JobExecution.queued(job.jobId(), thingName, number, now));
+            JobRollouts.begin(tx, job, thingNames, now);
+            return tx.findJob(job.jobId()).orElse(job);
+        });
+        return created.whenComplete((job, failure) -> {
+            if (job != null && job.runConfig().offersOverTime()) {
+                rolloutScheduled.run();
             }
-            return job;
         });
     }
 
@@ -72,7 +89,11 @@ public final class JobService {
         Validator.jobId("jobId", jobId);
         return store.read(reader -> {
             Job job = reader.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
-            return new JobDetails(job, reader.progress(jobId));
+            boolean releasing = JobRollouts.isReleasing(reader, jobId);
+            List<Long> windows = job.runConfig().hasMaintenanceWindows() && !job.isFinished()
+                    ? new JobSchedule(job.runConfig().schedule()).upcomingWindowStarts(clock.millis(), SCHEDULED_ROLLOUTS_SHOWN)
+                    : List.of();
+            return new JobDetails(job, reader.progress(jobId), job.status() == JobStatus.IN_PROGRESS && releasing, windows);
         });
     }
 
@@ -106,27 +127,8 @@ public final class JobService {
             if (job.status() != JobStatus.IN_PROGRESS && job.status() != JobStatus.SCHEDULED) {
                 throw new InvalidRequestException("Job " + jobId + " is " + job.status() + " and cannot be canceled.");
             }
-            long now = clock.millis();
-            Job canceled = job.canceled(force, reasonCode, comment, now);
-            ExecutionChanges.jobEnded(tx, canceled, "cancellation_in_progress");
-            cancelExecutions(tx, jobId, ExecutionStatus.QUEUED, false, now);
-            if (force) {
-                cancelExecutions(tx, jobId, ExecutionStatus.IN_PROGRESS, true, now);
-            }
-            ExecutionChanges.jobEvent(tx, canceled, "canceled");
-            return canceled;
+            return JobCancellation.cancel(tx, job, force, reasonCode, comment, clock.millis());
         });
-    }
-
-    private static void cancelExecutions(StoreTransaction tx, String jobId, ExecutionStatus status, boolean force, long now) {
-        // Canceled rows leave the status filter, so each round reads the first page again.
-        Page<JobExecution> page = tx.executionsForJob(jobId, status, null, CANCEL_BATCH);
-        while (!page.items().isEmpty()) {
-            for (JobExecution execution : page.items()) {
-                ExecutionChanges.change(tx, execution.withServiceStatus(ExecutionStatus.CANCELED, force, null, now), now);
-            }
-            page = tx.executionsForJob(jobId, status, null, CANCEL_BATCH);
-        }
     }
 
     private List<String> targetThings(List<String> targets) {

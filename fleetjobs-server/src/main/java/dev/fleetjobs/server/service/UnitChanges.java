@@ -3,7 +3,6 @@ package dev.fleetjobs.server.service;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.rules.JobProgress;
-import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class UnitChanges {
 
     /** Call before each change to one of the thing's executions; the first call remembers the head. */
     void beforeChange(StoreReader tx, String thingName) {
-        things.computeIfAbsent(thingName, name -> new Touched(Head.of(tx.pendingExecutions(name, 1))));
+        things.computeIfAbsent(thingName, name -> new Touched(Head.of(OfferedExecutions.head(tx, name).stream().toList())));
     }
 
     /** Call after a change: an execution that was (not) pending and now is (not). */
@@ -71,7 +70,7 @@ final class UnitChanges {
         List<PendingChange> changes = new ArrayList<>();
         Map<String, String> documents = new HashMap<>();
         for (Map.Entry<String, Touched> entry : things.entrySet()) {
-            List<JobExecution> pending = tx.pendingExecutions(entry.getKey(), Constraints.PENDING_LIST_CAP);
+            List<JobExecution> pending = OfferedExecutions.list(tx, entry.getKey());
             boolean nextChanged = !Objects.equals(entry.getValue().before, Head.of(pending));
             if (!nextChanged && !entry.getValue().setChanged) {
                 continue;
@@ -81,7 +80,7 @@ final class UnitChanges {
                 JobExecution head = pending.get(0);
                 String document = documents.computeIfAbsent(head.jobId(),
                         jobId -> tx.findJob(jobId).map(Job::document).orElse(null));
-                next = Optional.of(new ExecutionView(head, document));
+                next = Optional.of(new ExecutionView(head, document, null));
             }
             changes.add(new PendingChange(entry.getKey(), entry.getValue().setChanged, nextChanged, pending, next));
         }

@@ -7,6 +7,7 @@ import dev.fleetjobs.core.model.JobExecution;
  *
  * @param state        the execution after the update, or null when not asked for
  * @param jobDocument  the document, or null when not asked for
+ * @param execution    the execution after the update, always
  */
-public record UpdateExecutionResult(JobExecution state, String jobDocument) {
+public record UpdateExecutionResult(JobExecution state, String jobDocument, JobExecution execution) {
 }

@@ -4,6 +4,7 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.Thing;
 import java.sql.ResultSet;
@@ -36,7 +37,8 @@ final class Rows {
             rs.getString("comment"),
             rs.getLong("created_at"),
             rs.getLong("last_updated_at"),
-            nullableLong(rs, "completed_at"));
+            nullableLong(rs, "completed_at"),
+            Json.readRunConfig(rs.getString("run_config")));
 
     static final RowMapper<SeqExecution> EXECUTION = (rs, ctx) -> new SeqExecution(rs.getLong("seq"), new JobExecution(
             rs.getString("job_id"),
@@ -51,7 +53,17 @@ final class Rows {
             nullableLong(rs, "step_timeout_minutes"),
             nullableLong(rs, "step_deadline"),
             rs.getBoolean("force_canceled"),
-            rs.getInt("retry_attempt")));
+            rs.getInt("retry_attempt"),
+            nullableLong(rs, "in_progress_deadline")));
+
+    static final RowMapper<RolloutState> ROLLOUT = (rs, ctx) -> new RolloutState(
+            rs.getString("job_id"),
+            rs.getLong("notified"),
+            rs.getLong("remaining"),
+            nullableLong(rs, "window_start"),
+            rs.getLong("released_in_window"),
+            rs.getBoolean("end_applied"),
+            nullableLong(rs, "due_at"));
 
     /** An execution with its creation-order key, which pages are cut by. */
     record SeqExecution(long seq, JobExecution execution) {

@@ -3,8 +3,10 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.OfferedExecution;
 import dev.fleetjobs.store.Page;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreReader;
@@ -79,9 +81,8 @@ class SqlReader implements StoreReader {
     @Override
     public List<JobExecution> pendingExecutions(String thingName, int limit) {
         checkLimit(limit);
-        return run("pendingExecutions", h -> h.createQuery(Sql.PENDING_EXECUTIONS)
-                .bind("thingName", thingName).bind("limit", limit)
-                .map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list());
+        return run("pendingExecutions", h -> executions(h.createQuery(Sql.PENDING_EXECUTIONS)
+                .bind("thingName", thingName).bind("limit", limit)));
     }
 
     @Override
@@ -104,6 +105,53 @@ class SqlReader implements StoreReader {
             return map;
         }));
         return new JobProgress(counts);
+    }
+
+    @Override
+    public List<OfferedExecution> offeredExecutions(String thingName, int limit) {
+        checkLimit(limit);
+        return run("offeredExecutions", h -> h.createQuery(Sql.OFFERED_EXECUTIONS)
+                .bind("thingName", thingName).bind("limit", limit)
+                .map((rs, ctx) -> new OfferedExecution(Rows.EXECUTION.map(rs, ctx).execution(), rs.getBoolean("job_windowed")))
+                .list());
+    }
+
+    @Override
+    public List<JobExecution> executionHistory(String jobId, String thingName) {
+        return run("executionHistory", h -> executions(h.createQuery(Sql.EXECUTION_HISTORY)
+                .bind("jobId", jobId).bind("thingName", thingName)));
+    }
+
+    @Override
+    public List<JobExecution> expiredExecutions(long nowMillis, int limit) {
+        checkLimit(limit);
+        return run("expiredExecutions", h -> executions(h.createQuery(Sql.EXPIRED_EXECUTIONS)
+                .bind("now", nowMillis).bind("limit", limit)));
+    }
+
+    @Override
+    public Optional<RolloutState> findRollout(String jobId) {
+        return run("findRollout", h -> h.createQuery(Sql.FIND_ROLLOUT).bind("jobId", jobId).map(Rows.ROLLOUT).findOne());
+    }
+
+    @Override
+    public List<String> dueRollouts(long nowMillis, int limit) {
+        checkLimit(limit);
+        return run("dueRollouts", h -> h.createQuery(Sql.DUE_ROLLOUTS)
+                .bind("now", nowMillis).bind("limit", limit).mapTo(String.class).list());
+    }
+
+    @Override
+    public OptionalLong nextDueMillis() {
+        Optional<Long> timeout = run("nextTimeout", h -> h.createQuery(Sql.NEXT_TIMEOUT).mapTo(Long.class).findOne());
+        Optional<Long> rollout = run("nextRolloutDue", h -> h.createQuery(Sql.NEXT_ROLLOUT_DUE).mapTo(Long.class).findOne());
+        Optional<Long> earliest = timeout.isEmpty() ? rollout
+                : rollout.isEmpty() ? timeout : Optional.of(Math.min(timeout.get(), rollout.get()));
+        return earliest.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    private static List<JobExecution> executions(Query query) {
+        return query.map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list();
     }
 
     private Page<JobExecution> executionPage(String sql, String key, ExecutionStatus statusOrNull, String cursor, int limit) {

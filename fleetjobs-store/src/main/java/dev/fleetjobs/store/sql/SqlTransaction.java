@@ -3,13 +3,16 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 
 /** The writes, on the writer connection inside the current batch's transaction and savepoint. */
@@ -97,6 +100,48 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("jobId", jobId).bind("thingName", thingName).mapTo(Long.class).one());
     }
 
+    @Override
+    public void insertRollout(RolloutState state, List<String> targets) {
+        run("insertRollout " + state.jobId(), h -> bindRollout(h.createUpdate(Sql.INSERT_ROLLOUT), state).execute());
+        run("insertRolloutTargets " + state.jobId(), h -> {
+            PreparedBatch batch = h.prepareBatch(Sql.INSERT_ROLLOUT_TARGET);
+            for (int i = 0; i < targets.size(); i++) {
+                batch.bind("jobId", state.jobId()).bind("position", i).bind("thingName", targets.get(i)).add();
+            }
+            return targets.isEmpty() ? new int[0] : batch.execute();
+        });
+    }
+
+    @Override
+    public void updateRollout(RolloutState state) {
+        int updated = run("updateRollout " + state.jobId(), h -> bindRollout(h.createUpdate(Sql.UPDATE_ROLLOUT), state).execute());
+        if (updated == 0) {
+            throw new StoreConflictException("updateRollout: no rollout of job " + state.jobId());
+        }
+    }
+
+    @Override
+    public List<String> takeRolloutTargets(String jobId, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<Map.Entry<Integer, String>> next = run("nextRolloutTargets", h -> h.createQuery(Sql.NEXT_ROLLOUT_TARGETS)
+                .bind("jobId", jobId).bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getInt("position"), rs.getString("thing_name"))).list());
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        int last = next.get(next.size() - 1).getKey();
+        run("takeRolloutTargets", h -> h.createUpdate(Sql.DELETE_ROLLOUT_TARGETS_THROUGH)
+                .bind("jobId", jobId).bind("position", last).execute());
+        return next.stream().map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public void clearRolloutTargets(String jobId) {
+        run("clearRolloutTargets", h -> h.createUpdate(Sql.DELETE_ROLLOUT_TARGETS).bind("jobId", jobId).execute());
+    }
+
     private Optional<ExecutionStatus> storedStatus(String jobId, String thingName, long executionNumber) {
         return run("executionStatus", h -> h.createQuery(Sql.EXECUTION_STATUS)
                 .bind("jobId", jobId).bind("thingName", thingName).bind("executionNumber", executionNumber)
@@ -122,7 +167,9 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("comment", job.comment())
                 .bind("createdAt", job.createdAtMillis())
                 .bind("lastUpdatedAt", job.lastUpdatedAtMillis())
-                .bind("completedAt", job.completedAtMillis());
+                .bind("completedAt", job.completedAtMillis())
+                .bind("runConfig", Json.writeRunConfig(job.runConfig()))
+                .bind("windowed", job.runConfig().hasMaintenanceWindows());
     }
 
     private static Update bindExecution(Update update, JobExecution e) {
@@ -140,7 +187,20 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("stepTimeoutMinutes", e.stepTimeoutMinutes())
                 .bind("stepDeadline", e.stepDeadlineMillis())
                 .bind("forceCanceled", e.forceCanceled())
-                .bind("retryAttempt", e.retryAttempt());
+                .bind("retryAttempt", e.retryAttempt())
+                .bind("inProgressDeadline", e.inProgressDeadlineMillis())
+                .bind("timeoutAt", e.timeoutDeadlineMillis());
+    }
+
+    private static Update bindRollout(Update update, RolloutState state) {
+        return update
+                .bind("jobId", state.jobId())
+                .bind("notified", state.notified())
+                .bind("remaining", state.remaining())
+                .bind("windowStart", state.windowStartMillis())
+                .bind("releasedInWindow", state.releasedInWindow())
+                .bind("endApplied", state.endApplied())
+                .bind("dueAt", state.dueAtMillis());
     }
 
     private static String key(JobExecution e) {

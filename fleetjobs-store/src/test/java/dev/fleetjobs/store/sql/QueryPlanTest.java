@@ -39,6 +39,20 @@ class QueryPlanTest {
     }
 
     @Test
+    void offeredExecutionsUseThePendingIndexInOrderAndLookUpJobsByKey() throws Exception {
+        assertThat(plan(Sql.OFFERED_EXECUTIONS)).contains("INDEX job_executions_pending ")
+                .contains("USING INDEX sqlite_autoindex_jobs_1").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void dueTimersAndRolloutsAreFoundThroughTheirPartialIndexes() throws Exception {
+        assertThat(plan(Sql.EXPIRED_EXECUTIONS)).contains("INDEX job_executions_timeouts ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.NEXT_TIMEOUT)).contains("job_executions_timeouts");
+        assertThat(plan(Sql.DUE_ROLLOUTS)).contains("INDEX job_rollouts_due ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.NEXT_ROLLOUT_DUE)).contains("job_rollouts_due");
+    }
+
+    @Test
     void progressReadsTheCountsAndNotTheExecutions() throws Exception {
         assertThat(plan(Sql.COUNTS)).contains("job_execution_counts").doesNotContain("job_executions ");
     }

@@ -1,0 +1,89 @@
+package dev.fleetjobs.server.http;
+
+import dev.fleetjobs.core.model.AbortCriterion;
+import dev.fleetjobs.core.model.EndBehavior;
+import dev.fleetjobs.core.model.ExponentialRate;
+import dev.fleetjobs.core.model.FailureType;
+import dev.fleetjobs.core.model.JobRunConfig;
+import dev.fleetjobs.core.model.RecurringWindow;
+import dev.fleetjobs.core.model.RetryCriterion;
+import dev.fleetjobs.core.model.RolloutConfig;
+import dev.fleetjobs.core.model.ScheduleConfig;
+import dev.fleetjobs.core.validation.RunConfigValidator;
+import dev.fleetjobs.core.validation.Validator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads the job configuration blocks of CreateJob (spec 4.4) into a {@link JobRunConfig}:
+ * {@code jobExecutionsRolloutConfig}, {@code abortConfig}, {@code jobExecutionsRetryConfig} and
+ * {@code schedulingConfig}. Only JSON types are checked here; ranges and rules are the
+ * {@link RunConfigValidator}'s, so every edge shares them.
+ */
+public final class JobConfigInput {
+
+    private static final List<FailureType> RETRYABLE = List.of(FailureType.FAILED, FailureType.TIMED_OUT, FailureType.ALL);
+
+    private JobConfigInput() {
+    }
+
+    public static JobRunConfig parse(JsonInput body) {
+        return new JobRunConfig(
+                body.has(RunConfigValidator.ROLLOUT) ? rollout(body.object(RunConfigValidator.ROLLOUT)) : null,
+                body.has(RunConfigValidator.ABORT) ? criteria(body.object(RunConfigValidator.ABORT), JobConfigInput::abortCriterion) : List.of(),
+                body.has(RunConfigValidator.RETRY) ? criteria(body.object(RunConfigValidator.RETRY), JobConfigInput::retryCriterion) : List.of(),
+                body.has(RunConfigValidator.SCHEDULING) ? schedule(body.object(RunConfigValidator.SCHEDULING)) : null);
+    }
+
+    private static RolloutConfig rollout(JsonInput rollout) {
+        ExponentialRate rate = null;
+        if (rollout.has("exponentialRate")) {
+            JsonInput exponential = rollout.object("exponentialRate");
+            JsonInput criteria = exponential.object("rateIncreaseCriteria");
+            if (!exponential.has("rateIncreaseCriteria")) {
+                throw Validator.invalid(RunConfigValidator.ROLLOUT + ".exponentialRate.rateIncreaseCriteria", null, "Member must not be null");
+            }
+            rate = new ExponentialRate(exponential.intValue("baseRatePerMinute"), exponential.doubleValue("incrementFactor"),
+                    criteria.intValue("numberOfNotifiedThings"), criteria.intValue("numberOfSucceededThings"));
+        }
+        return new RolloutConfig(rollout.intValue("maximumPerMinute"), rate);
+    }
+
+    /** A {@code criteriaList} of at least one entry (both models say min 1). */
+    private static <T> List<T> criteria(JsonInput config, Function<JsonInput, T> entry) {
+        List<JsonInput> list = config.objectList("criteriaList");
+        String field = config.qualifiedName("criteriaList");
+        if (list == null) {
+            throw Validator.invalid(field, null, "Member must not be null");
+        }
+        if (list.isEmpty()) {
+            throw Validator.invalid(field, "[]", "Member must have length greater than or equal to 1");
+        }
+        return list.stream().map(entry).toList();
+    }
+
+    private static AbortCriterion abortCriterion(JsonInput criterion) {
+        return new AbortCriterion(Enums.parse(FailureType.class, criterion.qualifiedName("failureType"), criterion.string("failureType")),
+                criterion.string("action"), criterion.doubleValue("thresholdPercentage"), criterion.intValue("minNumberOfExecutedThings"));
+    }
+
+    /** Retry criteria have their own enum in the model ({@code RetryableFailureType}): no REJECTED. */
+    private static RetryCriterion retryCriterion(JsonInput criterion) {
+        String field = criterion.qualifiedName("failureType");
+        String value = criterion.string("failureType");
+        FailureType type = null;
+        if (value != null) {
+            type = RETRYABLE.stream().filter(t -> t.name().equals(value)).findFirst().orElseThrow(
+                    () -> Validator.invalid(field, value, "Member must satisfy enum value set: " + RETRYABLE));
+        }
+        return new RetryCriterion(type, criterion.intValue("numberOfRetries"));
+    }
+
+    private static ScheduleConfig schedule(JsonInput schedule) {
+        List<JsonInput> windows = schedule.objectList("maintenanceWindows");
+        return new ScheduleConfig(schedule.string("startTime"), schedule.string("endTime"),
+                Enums.parse(EndBehavior.class, schedule.qualifiedName("endBehavior"), schedule.string("endBehavior")),
+                windows == null ? List.of() : windows.stream()
+                        .map(w -> new RecurringWindow(w.string("startTime"), w.intValue("durationInMinutes"))).toList());
+    }
+}

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.fleetjobs.cli.ops.EnvironmentFactory;
 import picocli.CommandLine;
 
 /** {@code fleetjobs dev clock ...} in-process, against a --dev server, with the environment the AWS CLI reads. */
@@ -27,7 +28,7 @@ class DevClockCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Map<String, String> environment, String... args) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory defaults = new EnvironmentFactory(environment);
         CommandLine command = new CommandLine(new FleetjobsCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {

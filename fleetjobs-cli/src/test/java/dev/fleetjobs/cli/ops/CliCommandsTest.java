@@ -118,11 +118,11 @@ class CliCommandsTest {
         cli.run("thing", "create", "a");
         Path document = Files.writeString(temp.resolve("doc.json"), "{\"operation\":\"install\"}");
         Path unsupported = Files.writeString(temp.resolve("abort.json"),
-                "{\"abortConfig\":{\"criteriaList\":[{\"failureType\":\"FAILED\",\"action\":\"CANCEL\",\"thresholdPercentage\":10,"
+                "{\"abortConfig\":{\"criteriaList\":[{\"failureType\":\"FAILED\",\"action\":\"CANCEL\",\"thresholdPercentage\":150,"
                         + "\"minNumberOfExecutedThings\":1}]}}");
         Cli.Result refused = cli.run("job", "create", "j", "--document", document.toString(), "--thing", "a", "--config", unsupported.toString());
         assertThat(refused.exitCode()).isEqualTo(CliErrors.REFUSED);
-        assertThat(refused.err()).startsWith("error: InvalidRequestException: ").contains("abortConfig");
+        assertThat(refused.err()).startsWith("error: InvalidRequestException: ").contains("thresholdPercentage");
 
         Cli.Result noTarget = cli.run("job", "create", "j", "--document", document.toString());
         assertThat(noTarget.exitCode()).isEqualTo(CliErrors.USAGE);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RejectedCodesTest {
 
     private static final JobExecution CURRENT = JobExecution.queued("j", "t", 1, 1_000)
-            .withDeviceUpdate(ExecutionStatus.SUCCEEDED, Map.of("k", "v"), dev.fleetjobs.core.model.StepTimerChange.of(null), 2_000);
+            .withDeviceUpdate(ExecutionStatus.SUCCEEDED, Map.of("k", "v"), dev.fleetjobs.core.model.StepTimerChange.of(null), null, 2_000);
 
     @Test
     void eachServiceRefusalHasItsCode() {

@@ -40,4 +40,7 @@ public interface StoreReader {
 
     /** How many executions of the job are in each status. */
     JobProgress progress(String jobId);
+
+    /** Whether any certificate is attached to the thing (AWS refuses to delete such a thing). */
+    boolean hasPrincipals(String thingName);
 }

@@ -99,6 +99,8 @@ final class Sql {
     static final String EXECUTIONS_FOR_THING_WITH_STATUS = "SELECT " + EXECUTION_COLUMNS + " FROM job_executions"
             + " WHERE thing_name = :key AND status = :status AND seq > :after ORDER BY seq LIMIT :limit";
 
+    static final String HAS_PRINCIPALS = "SELECT COUNT(*) FROM thing_principals WHERE thing_name = :thingName";
+
     // progress counts
 
     static final String ADD_TO_COUNT = "INSERT INTO job_execution_counts (job_id, status, count)"

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code fleetjobs} command: one entry point for the server and, later, the tools around it. */
 @Command(name = "fleetjobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted, wire-compatible AWS IoT Jobs service.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, CredentialsCommand.class, CertificatesCommand.class, CommandLine.HelpCommand.class})
 public final class FleetjobsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,7 +5,9 @@ import dev.fleetjobs.server.http.DataPlaneRoutes;
 import dev.fleetjobs.server.http.ExecutionRoutes;
 import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.ThingRoutes;
+import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.HttpEdge;
+import dev.fleetjobs.server.http.SignatureGate;
 import dev.fleetjobs.server.http.RouteTable;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
@@ -13,18 +15,19 @@ import dev.fleetjobs.server.service.ExecutionAdminService;
 import dev.fleetjobs.server.service.JobService;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.sql.SqlJobStore;
 import dev.fleetjobs.store.sqlite.SqliteStores;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,64 +47,94 @@ public final class FleetjobsServer implements AutoCloseable {
     private final RootCredentials credentials;
     private final JobStore store;
     private final Vertx vertx;
-    private final HttpEdge edge;
-    private final HttpServer httpServer;
+    private final Listener main;
+    private final Listener devices;
+    private final SecurityWiring security;
     private boolean closed;
 
-    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, HttpEdge edge,
-                            HttpServer httpServer) {
+    private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Vertx vertx, Listener main,
+                            Listener devices, SecurityWiring security) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
         this.vertx = vertx;
-        this.edge = edge;
-        this.httpServer = httpServer;
+        this.main = main;
+        this.devices = devices;
+        this.security = security;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
         createPrivateDirectory(config.dataDir());
         RootCredentials credentials = RootCredentials.resolve(config);
-        JobStore store = SqliteStores.open(config.dataDir());
+        SqlJobStore store = SqliteStores.open(config.dataDir());
         Vertx vertx = null;
+        SecurityWiring security = null;
         try {
+            security = SecurityWiring.open(config, credentials, store.security());
             Clock clock = config.jobClock();
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneRoutes dataPlane = new DataPlaneRoutes(new DataPlaneService(store, clock));
-            SigV4Verifier verifier = new SigV4Verifier(
-                    accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
-                    Clock.systemUTC(), MAX_SIGNATURE_SKEW);
+            SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
             RouteTable dataPlaneTable = new RouteTable().addAll(dataPlane);
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock), arns))
                     .addAll(new JobRoutes(new JobService(store, clock, arns), arns))
                     .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
-            HttpEdge edge = new HttpEdge(verifier, dataPlaneTable, controlPlaneTable, config.dataPlaneRequestsPerSecond(),
-                    config.maxBodyBytes());
+            security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
+            HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
-            HttpServerOptions options = new HttpServerOptions()
+            HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())
                     .setPort(config.port())
-                    .setIdleTimeout(60)
-                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                    .setMaxInitialLineLength(8 * 1024)
-                    .setMaxHeaderSize(16 * 1024)
                     .setHandle100ContinueAutomatically(true);
-            HttpServer httpServer = vertx.createHttpServer(options).requestHandler(edge)
-                    .listen().toCompletionStage().toCompletableFuture().join();
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, edge, httpServer);
-            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
+            Listener main = Listener.start(vertx, options, edge, config.security());
+            Listener devices = null;
+            if (config.security().devicePort() >= 0) {
+                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), dataPlaneTable, new RouteTable(),
+                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                HttpServerOptions deviceOptions = limits(DeviceTls.options(config, security.authority(),
+                        security.deviceCertificates().trustManager()))
+                        .setHost(config.host())
+                        .setPort(config.security().devicePort());
+                devices = Listener.start(vertx, deviceOptions, deviceEdge, config.security());
+                LOG.info("Device listener ready on https://{}:{} (client certificates required)", config.host(), devices.port());
+            }
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, vertx, main, devices, security);
+            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
+            }
+            if (security != null) {
+                security.close();
             }
             store.close();
             throw e;
         }
     }
 
+    private static HttpServerOptions limits(HttpServerOptions options) {
+        return options
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(8 * 1024)
+                .setMaxHeaderSize(16 * 1024);
+    }
+
     public int port() {
-        return httpServer.actualPort();
+        return main.port();
+    }
+
+    /** The HTTPS device listener's port; -1 when it is not running. */
+    public int devicePort() {
+        return devices == null ? -1 : devices.port();
+    }
+
+    /** This server's CA: it signs CreateKeysAndCertificate's certificates and the development TLS certificate. */
+    public java.security.cert.X509Certificate certificateAuthority() {
+        return security.authority().certificate();
     }
 
     public RootCredentials credentials() {
@@ -118,7 +151,10 @@ public final class FleetjobsServer implements AutoCloseable {
      * load balancer.
      */
     public void drain() {
-        edge.startDraining();
+        main.edge().startDraining();
+        if (devices != null) {
+            devices.edge().startDraining();
+        }
     }
 
     @Override
@@ -127,13 +163,14 @@ public final class FleetjobsServer implements AutoCloseable {
             return;
         }
         closed = true;
-        edge.startDraining();
+        drain();
         try {
-            httpServer.shutdown(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
-                    .get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(main.shutdown(DRAIN_TIMEOUT), devices == null ? CompletableFuture.completedFuture(null)
+                    : devices.shutdown(DRAIN_TIMEOUT)).get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
+            security.close();
             store.close();
             vertx.close();
         }
@@ -143,6 +180,10 @@ public final class FleetjobsServer implements AutoCloseable {
     private static void createPrivateDirectory(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null
+                && !Files.getPosixFilePermissions(dir).equals(PosixFilePermissions.fromString("rwx------"))) {
+            LOG.warn("The data directory {} was open to other users; it is now readable by its owner only", dir.toAbsolutePath());
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.fleetjobs.e2e;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
+import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -47,8 +49,18 @@ final class RunningServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
+    /** A server that also runs the HTTPS device listener (development certificate) and notices new access keys quickly. */
+    static RunningServer startSecure(Path dataDir) {
+        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true)
+                .withSecurity(SecurityOptions.defaults().withDeviceListener(0, null, null).withRefreshInterval(Duration.ofMillis(100))));
+    }
+
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    URI deviceEndpoint() {
+        return URI.create("https://localhost:" + server.devicePort());
     }
 
     IotClient iot() {

@@ -115,8 +115,14 @@ public final class FleetjobsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Size limits and HTTP/1.1 only: with h2c upgrades on, Vert.x learns of a connection only once
+     * its first request's headers are complete, which would let slow senders escape the
+     * connection guard. The AWS SDKs and CLI speak HTTP/1.1 to a plain endpoint anyway.
+     */
     private static HttpServerOptions limits(HttpServerOptions options) {
         return options
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(8 * 1024)

@@ -1,5 +1,6 @@
 package dev.fleetjobs.cli;
 
+import dev.fleetjobs.core.error.JobsServiceException;
 import dev.fleetjobs.core.security.AccessKey;
 import dev.fleetjobs.core.security.Role;
 import dev.fleetjobs.server.app.ServerConfig;
@@ -85,7 +86,12 @@ final class CredentialsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--role must be admin, operator or device, not " + role);
             }
-            NewAccessKey created = withService(service -> service.add(parsed, things, description).join());
+            NewAccessKey created;
+            try {
+                created = withService(service -> service.add(parsed, things, description).join());
+            } catch (JobsServiceException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             PrintWriter out = out();
             out.println("Created a " + role.toLowerCase(Locale.ROOT) + " key" + (things == null ? "" : " for things matching " + things)
                     + ". Its secret is shown only this once:");

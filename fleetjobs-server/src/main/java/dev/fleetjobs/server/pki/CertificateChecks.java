@@ -1,6 +1,8 @@
 package dev.fleetjobs.server.pki;
 
 import dev.fleetjobs.core.error.CertificateValidationException;
+import dev.fleetjobs.core.validation.Constraints;
+import dev.fleetjobs.core.validation.Validator;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
@@ -9,6 +11,15 @@ import java.util.Date;
 public final class CertificateChecks {
 
     private CertificateChecks() {
+    }
+
+    /** The one certificate of a PEM member of a request, checked for length, form and validity period. */
+    public static X509Certificate parse(Instant now, String field, String pem) {
+        Validator.required(field, pem);
+        Validator.length(field, pem, 1, Constraints.CERTIFICATE_PEM_MAX);
+        X509Certificate certificate = Pem.certificate(pem);
+        currentlyValid(certificate, now);
+        return certificate;
     }
 
     /** Refuses a certificate outside its validity period. */

@@ -8,7 +8,6 @@ import dev.fleetjobs.core.error.ResourceNotFoundException;
 import dev.fleetjobs.core.security.CaCertificate;
 import dev.fleetjobs.core.security.CaCertificateStatus;
 import dev.fleetjobs.core.security.CertificateMode;
-import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.server.pki.CertificateChecks;
 import dev.fleetjobs.server.pki.CertificateIds;
@@ -51,7 +50,7 @@ public final class CaCertificateService {
 
     public CompletableFuture<CaCertificate> register(String caPem, String verificationPem, CertificateMode mode, boolean setAsActive,
                                                      boolean allowAutoRegistration) {
-        X509Certificate ca = parse("caCertificate", caPem);
+        X509Certificate ca = CertificateChecks.parse(clock.instant(), "caCertificate", caPem);
         if (!CertificateChecks.isCa(ca)) {
             throw new CertificateValidationException("Certificate is not valid: it is not a CA certificate (basicConstraints CA:TRUE).");
         }
@@ -106,7 +105,7 @@ public final class CaCertificateService {
             throw new InvalidRequestException("verificationCertificate is required when certificateMode is DEFAULT;"
                     + " sign one with the CA's key whose common name is the registration code (GetRegistrationCode).");
         }
-        X509Certificate verification = parse("verificationCertificate", verificationPem);
+        X509Certificate verification = CertificateChecks.parse(clock.instant(), "verificationCertificate", verificationPem);
         if (!CertificateChecks.signedBy(verification, ca)) {
             throw new RegistrationCodeValidationException("The verification certificate is not signed by the CA certificate.");
         }
@@ -115,13 +114,6 @@ public final class CaCertificateService {
         }
     }
 
-    private X509Certificate parse(String field, String pem) {
-        Validator.required(field, pem);
-        Validator.length(field, pem, 1, Constraints.CERTIFICATE_PEM_MAX);
-        X509Certificate x509 = Pem.certificate(pem);
-        CertificateChecks.currentlyValid(x509, clock.instant());
-        return x509;
-    }
 
     private static ResourceNotFoundException notFound(String certificateId) {
         return new ResourceNotFoundException("The CA certificate " + certificateId + " does not exist.");

@@ -12,7 +12,6 @@ import dev.fleetjobs.core.security.Certificate;
 import dev.fleetjobs.core.security.CertificateMode;
 import dev.fleetjobs.core.security.CertificateRules;
 import dev.fleetjobs.core.security.CertificateStatus;
-import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.server.auth.TrustAnchors;
 import dev.fleetjobs.server.pki.CertificateAuthority;
@@ -88,7 +87,7 @@ public final class CertificateService {
      */
     public CompletableFuture<Certificate> register(String certificatePem, String caCertificatePem, CertificateStatus status) {
         X509Certificate x509 = parseDevice("certificatePem", certificatePem);
-        X509Certificate namedCa = caCertificatePem == null ? null : parse("caCertificatePem", caCertificatePem);
+        X509Certificate namedCa = caCertificatePem == null ? null : CertificateChecks.parse(clock.instant(), "caCertificatePem", caCertificatePem);
         CertificateStatus initial = initialStatus(status);
         return store.write(tx -> {
             CaCertificate ca = signingCa(tx, x509, namedCa);
@@ -194,20 +193,13 @@ public final class CertificateService {
     }
 
     private X509Certificate parseDevice(String field, String pem) {
-        X509Certificate x509 = parse(field, pem);
+        X509Certificate x509 = CertificateChecks.parse(clock.instant(), field, pem);
         if (CertificateChecks.isCa(x509)) {
             throw new CertificateValidationException("Certificate is not valid: a CA certificate cannot be registered as a device certificate.");
         }
         return x509;
     }
 
-    private X509Certificate parse(String field, String pem) {
-        Validator.required(field, pem);
-        Validator.length(field, pem, 1, Constraints.CERTIFICATE_PEM_MAX);
-        X509Certificate x509 = Pem.certificate(pem);
-        CertificateChecks.currentlyValid(x509, clock.instant());
-        return x509;
-    }
 
     private static CertificateStatus initialStatus(CertificateStatus requested) {
         if (requested == null) {

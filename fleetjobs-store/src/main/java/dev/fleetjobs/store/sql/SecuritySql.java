@@ -35,8 +35,10 @@ final class SecuritySql {
             + " VALUES (:certificateId, :certificatePem, :status, :caCertificateId, :mode, :createdAt, :lastModifiedAt,"
             + " :customerVersion, :generationId, :notBefore, :notAfter)";
 
-    static final String UPDATE_CERTIFICATE = "UPDATE certificates SET status = :status, last_modified_at = :lastModifiedAt,"
-            + " customer_version = :customerVersion, generation_id = :generationId"
+    static final String UPDATE_CERTIFICATE = "UPDATE certificates SET certificate_pem = :certificatePem, status = :status,"
+            + " ca_certificate_id = :caCertificateId, certificate_mode = :mode, created_at = :createdAt,"
+            + " last_modified_at = :lastModifiedAt, customer_version = :customerVersion, generation_id = :generationId,"
+            + " not_before = :notBefore, not_after = :notAfter"
             + " WHERE certificate_id = :certificateId AND customer_version = :expectedVersion";
 
     static final String DELETE_CERTIFICATE = "DELETE FROM certificates WHERE certificate_id = :certificateId";
@@ -61,8 +63,10 @@ final class SecuritySql {
             + " VALUES (:certificateId, :certificatePem, :status, :autoRegistration, :mode, :createdAt, :lastModifiedAt,"
             + " :customerVersion, :generationId, :notBefore, :notAfter)";
 
-    static final String UPDATE_CA = "UPDATE ca_certificates SET status = :status, auto_registration = :autoRegistration,"
-            + " last_modified_at = :lastModifiedAt, customer_version = :customerVersion, generation_id = :generationId"
+    static final String UPDATE_CA = "UPDATE ca_certificates SET certificate_pem = :certificatePem, status = :status,"
+            + " auto_registration = :autoRegistration, certificate_mode = :mode, created_at = :createdAt,"
+            + " last_modified_at = :lastModifiedAt, customer_version = :customerVersion, generation_id = :generationId,"
+            + " not_before = :notBefore, not_after = :notAfter"
             + " WHERE certificate_id = :certificateId AND customer_version = :expectedVersion";
 
     static final String FIND_CA = "SELECT " + CA_COLUMNS + " FROM ca_certificates WHERE certificate_id = :certificateId";

@@ -25,37 +25,15 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
     }
 
     @Override
-    public void insertCertificate(Certificate c) {
-        changed(db.run("insertCertificate", h -> h.createUpdate(SecuritySql.INSERT_CERTIFICATE)
-                .bind("certificateId", c.certificateId())
-                .bind("certificatePem", c.certificatePem())
-                .bind("status", c.status().name())
-                .bind("caCertificateId", c.caCertificateId())
-                .bind("mode", c.mode().name())
-                .bind("createdAt", c.createdAtMillis())
-                .bind("lastModifiedAt", c.lastModifiedAtMillis())
-                .bind("customerVersion", c.customerVersion())
-                .bind("generationId", c.generationId())
-                .bind("notBefore", c.notBeforeMillis())
-                .bind("notAfter", c.notAfterMillis())
-                .execute()));
+    public void insertCertificate(Certificate certificate) {
+        changed(db.run("insertCertificate", h -> bindCertificate(h.createUpdate(SecuritySql.INSERT_CERTIFICATE), certificate).execute()));
     }
 
     @Override
-    public void updateCertificate(Certificate c) {
-        int rows = db.run("updateCertificate", h -> h.createUpdate(SecuritySql.UPDATE_CERTIFICATE)
-                .bind("certificateId", c.certificateId())
-                .bind("status", c.status().name())
-                .bind("lastModifiedAt", c.lastModifiedAtMillis())
-                .bind("customerVersion", c.customerVersion())
-                .bind("generationId", c.generationId())
-                .bind("expectedVersion", c.customerVersion() - 1)
-                .execute());
-        if (rows == 0) {
-            throw new StoreConflictException("updateCertificate: certificate " + c.certificateId()
-                    + " is not at version " + (c.customerVersion() - 1));
-        }
-        changed(rows);
+    public void updateCertificate(Certificate certificate) {
+        versioned("certificate " + certificate.certificateId(), certificate.customerVersion(), db.run("updateCertificate",
+                h -> bindCertificate(h.createUpdate(SecuritySql.UPDATE_CERTIFICATE), certificate)
+                        .bind("expectedVersion", certificate.customerVersion() - 1).execute()));
     }
 
     @Override
@@ -65,38 +43,14 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
     }
 
     @Override
-    public void insertCaCertificate(CaCertificate c) {
-        changed(db.run("insertCaCertificate", h -> h.createUpdate(SecuritySql.INSERT_CA)
-                .bind("certificateId", c.certificateId())
-                .bind("certificatePem", c.certificatePem())
-                .bind("status", c.status().name())
-                .bind("autoRegistration", c.autoRegistration())
-                .bind("mode", c.mode().name())
-                .bind("createdAt", c.createdAtMillis())
-                .bind("lastModifiedAt", c.lastModifiedAtMillis())
-                .bind("customerVersion", c.customerVersion())
-                .bind("generationId", c.generationId())
-                .bind("notBefore", c.notBeforeMillis())
-                .bind("notAfter", c.notAfterMillis())
-                .execute()));
+    public void insertCaCertificate(CaCertificate ca) {
+        changed(db.run("insertCaCertificate", h -> bindCa(h.createUpdate(SecuritySql.INSERT_CA), ca).execute()));
     }
 
     @Override
-    public void updateCaCertificate(CaCertificate c) {
-        int rows = db.run("updateCaCertificate", h -> h.createUpdate(SecuritySql.UPDATE_CA)
-                .bind("certificateId", c.certificateId())
-                .bind("status", c.status().name())
-                .bind("autoRegistration", c.autoRegistration())
-                .bind("lastModifiedAt", c.lastModifiedAtMillis())
-                .bind("customerVersion", c.customerVersion())
-                .bind("generationId", c.generationId())
-                .bind("expectedVersion", c.customerVersion() - 1)
-                .execute());
-        if (rows == 0) {
-            throw new StoreConflictException("updateCaCertificate: CA certificate " + c.certificateId()
-                    + " is not at version " + (c.customerVersion() - 1));
-        }
-        changed(rows);
+    public void updateCaCertificate(CaCertificate ca) {
+        versioned("CA certificate " + ca.certificateId(), ca.customerVersion(), db.run("updateCaCertificate",
+                h -> bindCa(h.createUpdate(SecuritySql.UPDATE_CA), ca).bind("expectedVersion", ca.customerVersion() - 1).execute()));
     }
 
     @Override
@@ -115,11 +69,47 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
                 .bind("thingName", thingName).bind("certificateId", certificateId).execute())) > 0;
     }
 
+    private void versioned(String what, int version, int rows) {
+        if (rows == 0) {
+            throw new StoreConflictException("update of " + what + ": it is not at version " + (version - 1));
+        }
+        changed(rows);
+    }
+
     private int changed(int rows) {
         if (rows > 0) {
             db.run("bumpGeneration", h -> h.createUpdate(SecuritySql.BUMP_GENERATION).execute());
         }
         return rows;
+    }
+
+    private static Update bindCertificate(Update update, Certificate c) {
+        return bindCertificateFields(update, c.certificateId(), c.certificatePem(), c.status().name(), c.mode().name(), c.createdAtMillis(),
+                c.lastModifiedAtMillis(), c.customerVersion(), c.generationId(), c.notBeforeMillis(), c.notAfterMillis())
+                .bind("caCertificateId", c.caCertificateId());
+    }
+
+    private static Update bindCa(Update update, CaCertificate c) {
+        return bindCertificateFields(update, c.certificateId(), c.certificatePem(), c.status().name(), c.mode().name(), c.createdAtMillis(),
+                c.lastModifiedAtMillis(), c.customerVersion(), c.generationId(), c.notBeforeMillis(), c.notAfterMillis())
+                .bind("autoRegistration", c.autoRegistration());
+    }
+
+    /** The columns device and CA certificates share. */
+    private static Update bindCertificateFields(Update update, String id, String pem, String status, String mode, long createdAt,
+                                                long lastModifiedAt, int customerVersion, String generationId, long notBefore,
+                                                long notAfter) {
+        return update
+                .bind("certificateId", id)
+                .bind("certificatePem", pem)
+                .bind("status", status)
+                .bind("mode", mode)
+                .bind("createdAt", createdAt)
+                .bind("lastModifiedAt", lastModifiedAt)
+                .bind("customerVersion", customerVersion)
+                .bind("generationId", generationId)
+                .bind("notBefore", notBefore)
+                .bind("notAfter", notAfter);
     }
 
     private static Update bindKey(Update update, AccessKey key) {

@@ -86,8 +86,7 @@ public final class FleetjobsServer implements AutoCloseable {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())
-                    .setPort(config.port())
-                    .setHandle100ContinueAutomatically(true);
+                    .setPort(config.port());
             Listener main = Listener.start(vertx, options, edge, config.security());
             Listener devices = null;
             if (config.security().devicePort() >= 0) {
@@ -118,11 +117,13 @@ public final class FleetjobsServer implements AutoCloseable {
     /**
      * Size limits and HTTP/1.1 only: with h2c upgrades on, Vert.x learns of a connection only once
      * its first request's headers are complete, which would let slow senders escape the
-     * connection guard. The AWS SDKs and CLI speak HTTP/1.1 to a plain endpoint anyway.
+     * connection guard. The AWS SDKs and CLI speak HTTP/1.1 to a plain endpoint anyway. The Java
+     * SDK sends {@code Expect: 100-continue} on PUTs.
      */
     private static HttpServerOptions limits(HttpServerOptions options) {
         return options
                 .setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(8 * 1024)

@@ -65,6 +65,8 @@ class AuthorizationMatrixTest {
     @AfterAll
     void stop() {
         fixture.close();
+        TempDirs.delete(dataDir);
+        TempDirs.delete(scratch);
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     }
 

@@ -43,6 +43,7 @@ class HostileInputFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path dataDir;
+    private static Path scratch;
     private static SecurityFixture fixture;
     private static RawHttp http;
     private static List<ApiCall> samples;
@@ -63,7 +64,8 @@ class HostileInputFuzzTest {
     @BeforeContainer
     static void start() throws IOException {
         dataDir = Files.createTempDirectory("fleetjobs-fuzz");
-        fixture = new SecurityFixture(dataDir, Files.createTempDirectory("fleetjobs-fuzz-scratch"));
+        scratch = Files.createTempDirectory("fleetjobs-fuzz-scratch");
+        fixture = new SecurityFixture(dataDir, scratch);
         http = new RawHttp(fixture.server.server().port());
         samples = RouteCatalog.all().stream().map(route -> route.sample().apply(fixture)).toList();
         storeBefore = StoreDump.of(dataDir);
@@ -72,6 +74,8 @@ class HostileInputFuzzTest {
     @AfterContainer
     static void stop() {
         fixture.close();
+        TempDirs.delete(dataDir);
+        TempDirs.delete(scratch);
     }
 
     @Property(tries = TRIES, seed = "20261126", shrinking = ShrinkingMode.OFF)

@@ -30,6 +30,7 @@ final class SecurityFixture implements AutoCloseable {
     final RunningServer server;
     final IotClient iot;
     final Path dataDir;
+    private final Path scratch;
     final Cli.Key admin;
     final Cli.Key operator;
     final Cli.Key device;
@@ -44,6 +45,7 @@ final class SecurityFixture implements AutoCloseable {
 
     SecurityFixture(Path dataDir, Path scratch) {
         this.dataDir = dataDir;
+        this.scratch = scratch;
         server = RunningServer.startSecure(dataDir);
         iot = server.iot();
         raw = new RawClient(server.endpoint());
@@ -97,7 +99,7 @@ final class SecurityFixture implements AutoCloseable {
 
     String freshCaPem() {
         try {
-            Path dir = Files.createTempDirectory("fleetjobs-ca");
+            Path dir = Files.createDirectories(scratch.resolve("ca-" + next()));
             return Pem.of(CertificateAuthority.openOrCreate(dir, Clock.systemUTC()).certificate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

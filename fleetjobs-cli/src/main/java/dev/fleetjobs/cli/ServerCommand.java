@@ -2,9 +2,11 @@ package dev.fleetjobs.cli;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.RootCredentials;
+import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +33,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where the database and keys live (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(ServerConfig.DEFAULT_DATA_DIR);
 
-    @Option(names = "--dev", description = "Enables development-only features: a job clock that 'fleetjobs dev clock' moves.")
+    @Option(names = "--dev", description = {"Development mode: a job clock that 'fleetjobs dev clock' moves; the device listener gets a "
+            + "certificate from the server's own CA when --device-tls-cert is not given; the plain MQTT listener is allowed."})
     boolean dev;
 
     @Option(names = "--data-plane-rate-limit", paramLabel = "N",
@@ -40,6 +43,23 @@ final class ServerCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     MqttOptions mqtt = new MqttOptions();
+
+    @Option(names = "--device-port", paramLabel = "PORT",
+            description = "HTTPS port of the device data plane, authenticated by client certificates; off when not given.")
+    Integer devicePort;
+
+    @Option(names = "--device-tls-cert", paramLabel = "PEM", description = "The device listener's certificate (chain).")
+    Path deviceTlsCert;
+
+    @Option(names = "--device-tls-key", paramLabel = "PEM", description = "Its private key, readable by the owner only.")
+    Path deviceTlsKey;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "Close connections that take longer to send a request's headers (default: ${DEFAULT-VALUE}).")
+    int headerTimeoutSeconds = (int) SecurityOptions.DEFAULT_HEADER_TIMEOUT.toSeconds();
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections per listener (default: ${DEFAULT-VALUE}).")
+    int maxConnections = SecurityOptions.DEFAULT_MAX_CONNECTIONS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,7 +84,8 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults(host, port, dataDir)
                 .withRootCredentials(key, secret)
                 .withDev(dev)
-                .withDataPlaneRequestsPerSecond(dataPlaneRateLimit);
+                .withDataPlaneRequestsPerSecond(dataPlaneRateLimit)
+                .withSecurity(securityOptions());
         FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()));
         printCredentialsOnce(server.credentials(), config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -74,6 +95,19 @@ final class ServerCommand implements Callable<Integer> {
         }, "fleetjobs-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private SecurityOptions securityOptions() {
+        if ((deviceTlsCert == null) != (deviceTlsKey == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give both --device-tls-cert and --device-tls-key, or neither.");
+        }
+        if (headerTimeoutSeconds < 1 || maxConnections < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--header-timeout and --max-connections must be positive.");
+        }
+        return SecurityOptions.defaults()
+                .withDeviceListener(devicePort == null ? -1 : devicePort, deviceTlsCert, deviceTlsKey)
+                .withTimeouts(Duration.ofSeconds(headerTimeoutSeconds), SecurityOptions.DEFAULT_BODY_TIMEOUT)
+                .withMaxConnections(maxConnections);
     }
 
     private void printCredentialsOnce(RootCredentials credentials, ServerConfig config) {

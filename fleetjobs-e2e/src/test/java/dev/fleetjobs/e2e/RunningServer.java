@@ -1,6 +1,7 @@
 package dev.fleetjobs.e2e;
 
 import dev.fleetjobs.server.app.FleetjobsServer;
+import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.scheduler.SettableClock;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Instant;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -69,8 +71,18 @@ final class RunningServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
+    /** A server that also runs the HTTPS device listener (development certificate) and notices new access keys quickly. */
+    static RunningServer startSecure(Path dataDir) {
+        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true)
+                .withSecurity(SecurityOptions.defaults().withDeviceListener(0, null, null).withRefreshInterval(Duration.ofMillis(100))));
+    }
+
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    URI deviceEndpoint() {
+        return URI.create("https://localhost:" + server.devicePort());
     }
 
     IotClient iot() {

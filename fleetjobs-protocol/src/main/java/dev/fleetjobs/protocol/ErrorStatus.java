@@ -15,6 +15,9 @@ public final class ErrorStatus {
     private static final Map<String, Integer> STATUS = Map.ofEntries(
             Map.entry("InvalidRequestException", 400),
             Map.entry("CertificateValidationException", 400),
+            Map.entry("RegistrationCodeValidationException", 400),
+            Map.entry("CertificateStateException", 406),
+            Map.entry("CertificateConflictException", 409),
             Map.entry("UnauthorizedException", 401),
             Map.entry("ResourceNotFoundException", 404),
             Map.entry("UnknownOperationException", 404),

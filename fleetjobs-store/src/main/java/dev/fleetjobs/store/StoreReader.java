@@ -61,4 +61,6 @@ public interface StoreReader {
 
     /** The earliest timeout deadline or rollout due time, if any. */
     OptionalLong nextDueMillis();
+    /** Whether any certificate is attached to the thing (AWS refuses to delete such a thing). */
+    boolean hasPrincipals(String thingName);
 }

@@ -34,6 +34,11 @@ public final class Constraints {
     public static final int ATTRIBUTES_MAX = 3;
     public static final int MAX_RESULTS_MIN = 1;
     public static final int MAX_RESULTS_MAX = 250;
+    public static final Pattern CERTIFICATE_ID = Pattern.compile("(0x)?[a-fA-F0-9]+");
+    public static final int CERTIFICATE_ID_LENGTH = 64;
+    public static final int CERTIFICATE_PEM_MAX = 65536;
+    /** No label of either model is longer; labels without a pattern of their own are held to it. */
+    public static final int LABEL_MAX = 2048;
     /** GetPendingJobExecutions answers with at most this many executions (spec 6). */
     public static final int PENDING_LIST_CAP = 10;
     /** ... plus at most this many of jobs offered only inside maintenance windows (spec 6). */

@@ -43,6 +43,13 @@ public final class Validator {
         return name(field, value, Constraints.JOB_ID, Constraints.JOB_ID_MAX);
     }
 
+    public static String certificateId(String field, String value) {
+        required(field, value);
+        length(field, value, Constraints.CERTIFICATE_ID_LENGTH, Constraints.CERTIFICATE_ID_LENGTH);
+        pattern(field, value, Constraints.CERTIFICATE_ID);
+        return value;
+    }
+
     /** An optional free text: when present, at most {@code maxLength} characters without control characters. */
     public static String optionalText(String field, String value, int maxLength) {
         if (value != null) {

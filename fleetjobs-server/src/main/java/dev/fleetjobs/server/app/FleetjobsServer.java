@@ -1,13 +1,15 @@
 package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.server.auth.SigV4Verifier;
+import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
 import dev.fleetjobs.server.http.DevRoutes;
 import dev.fleetjobs.server.http.ExecutionRoutes;
-import dev.fleetjobs.server.http.JobRoutes;
-import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
+import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.RouteTable;
+import dev.fleetjobs.server.http.SignatureGate;
+import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.mqtt.MqttFront;
 import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.scheduler.Timekeeper;
@@ -18,26 +20,27 @@ import dev.fleetjobs.server.service.JobService;
 import dev.fleetjobs.server.service.NotifyingJobStore;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.sql.SqlJobStore;
 import dev.fleetjobs.store.sqlite.SqliteStores;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Fleetjobs server: hand wiring of store, services and HTTP edge, and an orderly stop.
- * {@link #close()} refuses new requests, lets those under way finish, then commits every
- * accepted write before releasing the database, so nothing acknowledged is ever lost.
+ * A running Fleetjobs server: hand wiring of store, services, HTTP listeners, scheduler and MQTT,
+ * and an orderly stop. {@link #close()} refuses new requests, lets those under way finish, then
+ * commits every accepted write before releasing the database, so nothing acknowledged is ever lost.
  */
 public final class FleetjobsServer implements AutoCloseable {
 
@@ -52,20 +55,22 @@ public final class FleetjobsServer implements AutoCloseable {
     private final JobStore store;
     private final Timekeeper timekeeper;
     private final Vertx vertx;
-    private final HttpEdge edge;
-    private final HttpServer httpServer;
+    private final Listener main;
+    private final Listener devices;
+    private final SecurityWiring security;
     private final MqttFront mqtt;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
-                            HttpEdge edge, HttpServer httpServer, MqttFront mqtt) {
+                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
         this.timekeeper = timekeeper;
         this.vertx = vertx;
-        this.edge = edge;
-        this.httpServer = httpServer;
+        this.main = main;
+        this.devices = devices;
+        this.security = security;
         this.mqtt = mqtt;
     }
 
@@ -78,47 +83,52 @@ public final class FleetjobsServer implements AutoCloseable {
         createPrivateDirectory(config.dataDir());
         RootCredentials credentials = RootCredentials.resolve(config);
         MqttFront mqtt = MqttFront.create(mqttSettings, config.jobClock(), new Arns(config.region(), config.accountId()));
-        JobStore openedStore = SqliteStores.open(config.dataDir());
+        SqlJobStore openedStore = SqliteStores.open(config.dataDir());
         // Every service writes through this store, so every execution change reaches the notifications.
         JobStore store = mqttSettings.enabled() ? new NotifyingJobStore(openedStore, mqtt.changes()) : openedStore;
         Vertx vertx = null;
         Timekeeper timekeeper = null;
+        SecurityWiring security = null;
         try {
+            security = SecurityWiring.open(config, credentials, openedStore.security());
             timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
-            DataPlaneRoutes dataPlane = new DataPlaneRoutes(dataPlaneService);
-            SigV4Verifier verifier = new SigV4Verifier(
-                    accessKeyId -> accessKeyId.equals(credentials.accessKeyId()) ? Optional.of(credentials.secretAccessKey()) : Optional.empty(),
-                    Clock.systemUTC(), MAX_SIGNATURE_SKEW);
-            RouteTable dataPlaneTable = new RouteTable().addAll(dataPlane);
+            SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
+            RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService));
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock), arns))
                     .addAll(new JobRoutes(new JobService(store, clock, arns, wake), arns))
                     .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
+            security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
-            HttpEdge edge = new HttpEdge(verifier, dataPlaneTable, controlPlaneTable, config.dataPlaneRequestsPerSecond(),
-                    config.maxBodyBytes());
+            HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
-            HttpServerOptions options = new HttpServerOptions()
+            HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())
-                    .setPort(config.port())
-                    .setIdleTimeout(60)
-                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                    .setMaxInitialLineLength(8 * 1024)
-                    .setMaxHeaderSize(16 * 1024)
-                    .setHandle100ContinueAutomatically(true);
-            HttpServer httpServer = vertx.createHttpServer(options).requestHandler(edge)
-                    .listen().toCompletionStage().toCompletableFuture().join();
+                    .setPort(config.port());
+            Listener main = Listener.start(vertx, options, edge, config.security());
+            Listener devices = null;
+            if (config.security().devicePort() >= 0) {
+                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), dataPlaneTable, new RouteTable(),
+                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                HttpServerOptions deviceOptions = limits(DeviceTls.options(config, security.authority(),
+                        security.deviceCertificates().trustManager()))
+                        .setHost(config.host())
+                        .setPort(config.security().devicePort());
+                devices = Listener.start(vertx, deviceOptions, deviceEdge, config.security());
+                LOG.info("Device listener ready on https://{}:{} (client certificates required)", config.host(), devices.port());
+            }
             if (mqttSettings.enabled()) {
                 mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
             }
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, edge, httpServer, mqtt);
-            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), httpServer.actualPort(), config.dataDir().toAbsolutePath());
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt);
+            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             mqtt.close();
             if (vertx != null) {
                 vertx.close();
@@ -126,18 +136,52 @@ public final class FleetjobsServer implements AutoCloseable {
             if (timekeeper != null) {
                 timekeeper.close();
             }
+            if (security != null) {
+                security.close();
+            }
             store.close();
             throw e;
         }
     }
 
+    /**
+     * Size limits and HTTP/1.1 only: with h2c upgrades on, Vert.x learns of a connection only once
+     * its first request's headers are complete, which would let slow senders escape the
+     * connection guard. The AWS SDKs and CLI speak HTTP/1.1 to a plain endpoint anyway. The Java
+     * SDK sends {@code Expect: 100-continue} on PUTs.
+     */
+    private static HttpServerOptions limits(HttpServerOptions options) {
+        return options
+                .setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true)
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(8 * 1024)
+                .setMaxHeaderSize(16 * 1024);
+    }
+
     public int port() {
-        return httpServer.actualPort();
+        return main.port();
+    }
+
+    /** The HTTPS device listener's port; -1 when it is not running. */
+    public int devicePort() {
+        return devices == null ? -1 : devices.port();
+    }
+
+    /** This server's CA: it signs CreateKeysAndCertificate's certificates and the development TLS certificate. */
+    public java.security.cert.X509Certificate certificateAuthority() {
+        return security.authority().certificate();
     }
 
     /** The MQTT side: its listeners' ports. */
     public MqttFront mqtt() {
         return mqtt;
+    }
+
+    /** The scheduler of time-based job rules, for tests that drive it by hand. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     public RootCredentials credentials() {
@@ -148,18 +192,16 @@ public final class FleetjobsServer implements AutoCloseable {
         return config;
     }
 
-    /** The scheduler of time-based job rules, for tests that drive it by hand. */
-    public Timekeeper timekeeper() {
-        return timekeeper;
-    }
-
     /**
      * Refuses new requests with 503 ServiceUnavailableException from now on, while those under
      * way finish: the first step of an orderly stop, also useful before taking a node out of a
      * load balancer.
      */
     public void drain() {
-        edge.startDraining();
+        main.edge().startDraining();
+        if (devices != null) {
+            devices.edge().startDraining();
+        }
     }
 
     @Override
@@ -168,15 +210,16 @@ public final class FleetjobsServer implements AutoCloseable {
             return;
         }
         closed = true;
-        edge.startDraining();
+        drain();
         try {
-            httpServer.shutdown(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
-                    .get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(main.shutdown(DRAIN_TIMEOUT), devices == null ? CompletableFuture.completedFuture(null)
+                    : devices.shutdown(DRAIN_TIMEOUT)).get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
             mqtt.close();
             timekeeper.close();
+            security.close();
             store.close();
             vertx.close();
         }
@@ -186,6 +229,10 @@ public final class FleetjobsServer implements AutoCloseable {
     private static void createPrivateDirectory(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null
+                && !Files.getPosixFilePermissions(dir).equals(PosixFilePermissions.fromString("rwx------"))) {
+            LOG.warn("The data directory {} was open to other users; it is now readable by its owner only", dir.toAbsolutePath());
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.fleetjobs.server.app;
 
+
+import dev.fleetjobs.server.auth.KeyMaterial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Properties;
 
 /**
@@ -19,8 +20,6 @@ import java.util.Properties;
 public record RootCredentials(String accessKeyId, String secretAccessKey, boolean generated) {
 
     static final String FILE_NAME = "root-credentials.properties";
-    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     @Override
     public String toString() {
@@ -39,9 +38,7 @@ public record RootCredentials(String accessKeyId, String secretAccessKey, boolea
             }
             return new RootCredentials(properties.getProperty("accessKeyId"), properties.getProperty("secretAccessKey"), false);
         }
-        SecureRandom random = new SecureRandom();
-        RootCredentials created = new RootCredentials("FJIA" + randomText(random, KEY_ALPHABET, 16),
-                randomText(random, SECRET_ALPHABET, 40), true);
+        RootCredentials created = new RootCredentials(KeyMaterial.newAccessKeyId(), KeyMaterial.newSecretAccessKey(), true);
         Properties properties = new Properties();
         properties.setProperty("accessKeyId", created.accessKeyId());
         properties.setProperty("secretAccessKey", created.secretAccessKey());
@@ -50,13 +47,5 @@ public record RootCredentials(String accessKeyId, String secretAccessKey, boolea
             properties.store(out, "Fleetjobs root credentials: keep this file private");
         }
         return created;
-    }
-
-    private static String randomText(SecureRandom random, String alphabet, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
     }
 }

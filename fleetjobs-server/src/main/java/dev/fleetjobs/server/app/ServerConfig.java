@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param rootAccessKeyId             null to read or generate them in the data directory
  * @param dataPlaneRequestsPerSecond  0 for no limit; above it devices get ThrottlingException
  * @param jobClock                    the clock of job rules (never of signature expiry)
+ * @param security                    device listener, connection limits, refresh of access keys
  */
 public record ServerConfig(
         String host,
@@ -24,7 +25,8 @@ public record ServerConfig(
         String accountId,
         int dataPlaneRequestsPerSecond,
         int maxBodyBytes,
-        Clock jobClock) {
+        Clock jobClock,
+        SecurityOptions security) {
 
     public static final int DEFAULT_PORT = 9290;
     public static final String DEFAULT_DATA_DIR = "fleetjobs-data";
@@ -38,22 +40,24 @@ public record ServerConfig(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(jobClock, "jobClock");
+        Objects.requireNonNull(security, "security");
     }
 
     /** Defaults for everything but where to listen and where to keep data. */
     public static ServerConfig defaults(String host, int port, Path dataDir) {
         return new ServerConfig(host, port, dataDir, false, null, null, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 0,
-                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(),
+                SecurityOptions.defaults());
     }
 
     public ServerConfig withRootCredentials(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(host, port, dataDir, dev, accessKeyId, secretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security);
     }
 
     public ServerConfig withDev(boolean enabled) {
         return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security);
     }
 
     /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
@@ -64,6 +68,11 @@ public record ServerConfig(
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                limit, maxBodyBytes, jobClock);
+                limit, maxBodyBytes, jobClock, security);
+    }
+
+    public ServerConfig withSecurity(SecurityOptions options) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options);
     }
 }

@@ -5,45 +5,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.protocol.Plane;
-import dev.fleetjobs.server.auth.InvalidSignatureException;
-import dev.fleetjobs.server.auth.SigV4Verifier;
-import dev.fleetjobs.server.auth.SignedRequest;
-import dev.fleetjobs.server.auth.VerifiedRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Every HTTP request passes here: the body is read within its limit, the SigV4 signature is
- * verified on the raw request, the signing name selects the plane (never the path alone: both
- * planes have {@code GET /things/{t}/jobs}), the route runs, and the answer or the AWS-shaped
- * error is written.
+ * Every HTTP request passes here: the body is read within its limit, the listener's {@link Gate}
+ * authenticates the caller on the raw request and names the plane (the SigV4 signing name on the
+ * main listener, never the path alone: both planes have {@code GET /things/{t}/jobs}), the path
+ * labels are checked, the gate authorizes the caller for them, the route runs, and the answer or
+ * the AWS-shaped error is written. A refused request reaches no operation, so it changes nothing.
  */
 public final class HttpEdge implements Handler<HttpServerRequest> {
 
     /** Bodies over the limit are read and dropped up to here, then the connection is closed. */
     private static final long DISCARD_LIMIT_BYTES = 16L * 1024 * 1024;
 
-    private final SigV4Verifier verifier;
+    private final Gate gate;
     private final Map<Plane, RouteTable> routes;
     private final RateLimiter dataPlaneLimiter;
     private final int maxBodyBytes;
     private volatile boolean draining;
 
-    public HttpEdge(SigV4Verifier verifier, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
+    public HttpEdge(Gate gate, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
                     int maxBodyBytes) {
-        this.verifier = verifier;
+        this.gate = gate;
         this.routes = Map.of(Plane.DATA, dataPlane, Plane.CONTROL, controlPlane);
         this.dataPlaneLimiter = new RateLimiter(dataPlaneRequestsPerSecond);
         this.maxBodyBytes = maxBodyBytes;
@@ -83,19 +79,15 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     }
 
     private void process(HttpServerRequest request, byte[] body, String requestId) {
-        Plane plane = Plane.CONTROL;
+        Plane plane = gate.fallbackPlane();
         try {
             if (draining) {
                 send(request, requestId, ErrorResponses.of("ServiceUnavailableException",
                         "The server is shutting down; retry the request.", plane));
                 return;
             }
-            VerifiedRequest caller = verifier.verify(new SignedRequest(request.method().name(), request.path(), request.query(),
-                    headers(request), body));
-            plane = Plane.forSigningName(caller.service());
-            if (plane == null) {
-                throw new InvalidSignatureException("Credential should be scoped to correct service: 'iot' or 'iot-jobs-data'.");
-            }
+            Gate.Admission admission = gate.admit(request, body);
+            plane = admission.plane();
             if (plane == Plane.DATA && !dataPlaneLimiter.tryAcquire()) {
                 send(request, requestId, ErrorResponses.of("ThrottlingException", "Rate exceeded", plane));
                 return;
@@ -107,22 +99,39 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                         "No " + plane.name().toLowerCase() + "-plane operation matches " + request.method() + " " + request.path(), plane));
                 return;
             }
+            PathLabels.validate(match.get().pathParams());
             ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
-                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body));
+                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body), headerValues(request));
             Plane answeringPlane = plane;
             // Store futures complete on the store's own threads (the single writer among them); answer on the event loop.
             Context context = Vertx.currentContext();
             Executor eventLoop = task -> context.runOnContext(ignored -> task.run());
-            invoke(match.get().operation(), apiRequest).whenCompleteAsync((result, failure) -> {
-                if (failure != null) {
-                    send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
-                } else {
-                    sendJson(request, requestId, result);
-                }
-            }, eventLoop);
+            admission.authorize(match.get().pathParams())
+                    .thenCompose(allowed -> invoke(match.get().operation(), apiRequest))
+                    .whenCompleteAsync((result, failure) -> {
+                        if (failure != null) {
+                            send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
+                        } else {
+                            sendJson(request, requestId, result);
+                        }
+                    }, eventLoop);
         } catch (RuntimeException e) {
             send(request, requestId, ErrorResponses.from(e, plane, requestId));
         }
+    }
+
+    /**
+     * Answers a request the HTTP decoder could not read (request line or headers over their
+     * limits, malformed syntax) in the AWS error shape, then closes the connection.
+     */
+    public void refuseUnreadable(HttpServerRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        String message = cause instanceof io.netty.handler.codec.TooLongFrameException
+                ? "The request line or headers exceed their size limits."
+                : "The request could not be read as HTTP.";
+        send(request, requestId, ErrorResponses.of("InvalidRequestException", message, gate.fallbackPlane()));
+        request.connection().close();
     }
 
     private static CompletableFuture<?> invoke(Operation operation, ApiRequest request) {
@@ -154,14 +163,10 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         return new JsonInput((ObjectNode) node, "");
     }
 
-    private static Map<String, List<String>> headers(HttpServerRequest request) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
-        if (!headers.containsKey("host") && request.authority() != null) {
-            // HTTP/2 (also h2c, which the JDK client asks for) carries the host as :authority; it is what was signed as host.
-            headers.put("host", List.of(request.authority().toString()));
-        }
-        return headers;
+    private static Map<String, String> headerValues(HttpServerRequest request) {
+        Map<String, String> values = new HashMap<>();
+        request.headers().forEach(entry -> values.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+        return values;
     }
 
     private static boolean isOver(String declaredLength, long limit) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 public final class Arns {
 
     private static final Pattern THING_ARN = Pattern.compile("arn:aws[a-z-]*:iot:[a-z0-9-]*:[0-9]*:thing/(.+)");
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:iot:[a-z0-9-]*:[0-9]*:cert/(.+)");
     private static final Pattern THING_GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:iot:[a-z0-9-]*:[0-9]*:thinggroup/(.+)");
 
     private final String prefix;
@@ -23,6 +24,24 @@ public final class Arns {
 
     public String job(String jobId) {
         return prefix + "job/" + jobId;
+    }
+
+    public String certificate(String certificateId) {
+        return prefix + "cert/" + certificateId;
+    }
+
+    public String caCertificate(String certificateId) {
+        return prefix + "cacert/" + certificateId;
+    }
+
+    /** The certificate id a principal names; only certificate ARNs are principals here (no Cognito identities). */
+    public String certificateIdOfPrincipal(String field, String principal) {
+        Validator.required(field, principal);
+        Matcher certificate = CERTIFICATE_ARN.matcher(principal);
+        if (!certificate.matches()) {
+            throw Validator.invalid(field, principal, "Member must be a certificate ARN (arn:aws:iot:<region>:<account>:cert/<id>)");
+        }
+        return Validator.certificateId(field, certificate.group(1));
     }
 
     /**

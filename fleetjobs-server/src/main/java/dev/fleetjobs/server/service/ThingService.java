@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.service;
 
+import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.error.ResourceAlreadyExistsException;
 import dev.fleetjobs.core.error.ResourceNotFoundException;
 import dev.fleetjobs.core.error.VersionConflictException;
@@ -72,7 +73,7 @@ public final class ThingService {
 
     /**
      * Deletes a thing; deleting one that does not exist succeeds, as on AWS. Its pending
-     * executions become REMOVED.
+     * executions become REMOVED. A thing with attached certificates stays, as on AWS.
      */
     public CompletableFuture<Void> delete(String thingName, Long expectedVersion) {
         Validator.thingName("thingName", thingName);
@@ -84,6 +85,9 @@ public final class ThingService {
             if (expectedVersion != null && expectedVersion != thing.get().version()) {
                 throw new VersionConflictException("The expected version " + expectedVersion
                         + " does not match the current version " + thing.get().version() + " of thing " + thingName + ".", null);
+            }
+            if (tx.hasPrincipals(thingName)) {
+                throw new InvalidRequestException("Cannot delete. Thing " + thingName + " is still attached to one or more principals");
             }
             long now = clock.millis();
             for (JobExecution pending : tx.pendingExecutions(thingName, Integer.MAX_VALUE)) {

@@ -144,6 +144,7 @@ final class Sql {
     static final String DELETE_ROLLOUT_TARGETS_THROUGH = "DELETE FROM rollout_targets WHERE job_id = :jobId AND position <= :position";
 
     static final String DELETE_ROLLOUT_TARGETS = "DELETE FROM rollout_targets WHERE job_id = :jobId";
+    static final String HAS_PRINCIPALS = "SELECT COUNT(*) FROM thing_principals WHERE thing_name = :thingName";
 
     // progress counts
 

@@ -1,6 +1,7 @@
 package dev.fleetjobs.store.sql;
 
 import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.SecurityStore;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
 import dev.fleetjobs.store.StoreUnavailableException;
@@ -36,6 +37,7 @@ public final class SqlJobStore implements JobStore {
     private final Writer writer;
     private final ReadPool readPool;
     private final Object closeLock = new Object();
+    private final SecurityStore security = new SqlSecurityStore(this);
     private boolean closed;
 
     private SqlJobStore(Dialect dialect, Handle writerHandle, List<Handle> readerHandles, SqlStoreOptions options) {
@@ -102,6 +104,11 @@ public final class SqlJobStore implements JobStore {
     @Override
     public <T> CompletableFuture<T> read(Function<StoreReader, T> work) {
         return readPool.submit(work);
+    }
+
+    /** The access keys, certificates and attachments kept in the same database, written by the same writer. */
+    public SecurityStore security() {
+        return security;
     }
 
     /** Transactions committed so far; with group commit, far fewer than the writes. */

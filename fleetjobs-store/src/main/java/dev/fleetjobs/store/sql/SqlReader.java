@@ -98,6 +98,11 @@ class SqlReader implements StoreReader {
     }
 
     @Override
+    public boolean hasPrincipals(String thingName) {
+        return run("hasPrincipals", h -> h.createQuery(Sql.HAS_PRINCIPALS).bind("thingName", thingName).mapTo(Long.class).one()) > 0;
+    }
+
+    @Override
     public JobProgress progress(String jobId) {
         Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
         run("progress", h -> h.createQuery(Sql.COUNTS).bind("jobId", jobId).reduceRows(counts, (map, row) -> {

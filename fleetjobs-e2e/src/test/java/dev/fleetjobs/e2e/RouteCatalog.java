@@ -1,0 +1,117 @@
+package dev.fleetjobs.e2e;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every route the server has, each with a sample call (for refusals and fuzzing: it need not
+ * succeed) and a call its rightful principal makes successfully, preparing what it needs first.
+ */
+final class RouteCatalog {
+
+    static final String PRINCIPAL = "x-amzn-principal";
+
+    /** One route. */
+    record Route(String operation, Function<SecurityFixture, ApiCall> sample, Function<SecurityFixture, ApiCall> success) {
+
+        boolean dataPlane(SecurityFixture fixture) {
+            return sample.apply(fixture).dataPlane();
+        }
+
+        @Override
+        public String toString() {
+            return operation;
+        }
+    }
+
+    private RouteCatalog() {
+    }
+
+    static List<Route> all() {
+        return List.of(
+                // the data plane
+                same("GetPendingJobExecutions", f -> ApiCall.data("GetPendingJobExecutions", "GET", "/things/pump-1/jobs", null)),
+                same("DescribeJobExecution", f -> ApiCall.data("DescribeJobExecution", "GET", "/things/pump-1/jobs/job-1?includeJobDocument=true", null)),
+                same("StartNextPendingJobExecution", f -> ApiCall.data("StartNextPendingJobExecution", "PUT", "/things/pump-1/jobs/$next", "{\"statusDetails\":{\"step\":\"1\"}}")),
+                same("UpdateJobExecution", f -> ApiCall.data("UpdateJobExecution", "POST", "/things/pump-1/jobs/job-1", "{\"status\":\"IN_PROGRESS\"}")),
+                // things, jobs and executions
+                same("CreateThing", f -> ApiCall.control("CreateThing", "POST", "/things/pump-9", "{}")),
+                same("DescribeThing", f -> ApiCall.control("DescribeThing", "GET", "/things/pump-1", null)),
+                same("ListThings", f -> ApiCall.control("ListThings", "GET", "/things?maxResults=10", null)),
+                same("DeleteThing", f -> ApiCall.control("DeleteThing", "DELETE", "/things/pump-gone", null)),
+                route("CreateJob", f -> createJob("job-sample"), f -> createJob("job-new-" + f.next())),
+                same("DescribeJob", f -> ApiCall.control("DescribeJob", "GET", "/jobs/job-1", null)),
+                same("GetJobDocument", f -> ApiCall.control("GetJobDocument", "GET", "/jobs/job-1/job-document", null)),
+                route("CancelJob", f -> ApiCall.control("CancelJob", "PUT", "/jobs/job-1/cancel", "{\"comment\":\"stop\"}"),
+                        f -> ApiCall.control("CancelJob", "PUT", "/jobs/" + jobOnPump2(f) + "/cancel", "{\"comment\":\"stop\"}")),
+                same("ListJobExecutionsForJob", f -> ApiCall.control("ListJobExecutionsForJob", "GET", "/jobs/job-1/things", null)),
+                same("ListJobExecutionsForThing", f -> ApiCall.control("ListJobExecutionsForThing", "GET", "/things/pump-1/jobs?maxResults=5", null)),
+                same("DescribeJobExecution", f -> ApiCall.control("DescribeJobExecution", "GET", "/things/pump-1/jobs/job-1", null)),
+                route("CancelJobExecution", f -> ApiCall.control("CancelJobExecution", "PUT", "/things/pump-2/jobs/job-1/cancel", "{}"),
+                        f -> ApiCall.control("CancelJobExecution", "PUT", "/things/pump-2/jobs/" + jobOnPump2(f) + "/cancel", "{}")),
+                route("DeleteJobExecution", f -> ApiCall.control("DeleteJobExecution", "DELETE", "/things/pump-2/jobs/job-1/executionNumber/1", null),
+                        f -> ApiCall.control("DeleteJobExecution", "DELETE", "/things/pump-2/jobs/" + canceledJobOnPump2(f) + "/executionNumber/1", null)),
+                // certificates
+                same("CreateKeysAndCertificate", f -> ApiCall.control("CreateKeysAndCertificate", "POST", "/keys-and-certificate?setAsActive=false", null)),
+                route("RegisterCertificate", f -> register("RegisterCertificate", "/certificate/register", "x"),
+                        f -> register("RegisterCertificate", "/certificate/register", f.freshCertificatePem(true))),
+                route("RegisterCertificateWithoutCA", f -> register("RegisterCertificateWithoutCA", "/certificate/register-no-ca", "x"),
+                        f -> register("RegisterCertificateWithoutCA", "/certificate/register-no-ca", f.freshCertificatePem(false))),
+                same("DescribeCertificate", f -> ApiCall.control("DescribeCertificate", "GET", "/certificates/" + f.pump1Certificate.certificateId(), null)),
+                same("UpdateCertificate", f -> ApiCall.control("UpdateCertificate", "PUT", "/certificates/" + f.pump1Certificate.certificateId() + "?newStatus=ACTIVE", null)),
+                route("DeleteCertificate", f -> ApiCall.control("DeleteCertificate", "DELETE", "/certificates/" + f.revokedCertificate.certificateId(), null),
+                        f -> ApiCall.control("DeleteCertificate", "DELETE", "/certificates/" + inactiveCertificate(f), null)),
+                same("ListCertificates", f -> ApiCall.control("ListCertificates", "GET", "/certificates?pageSize=5&isAscendingOrder=true", null)),
+                same("AttachThingPrincipal", f -> ApiCall.control("AttachThingPrincipal", "PUT", "/things/pump-1/principals", null)
+                        .withHeader(PRINCIPAL, f.pump1Certificate.arn())),
+                same("DetachThingPrincipal", f -> ApiCall.control("DetachThingPrincipal", "DELETE", "/things/pump-2/principals", null)
+                        .withHeader(PRINCIPAL, f.revokedCertificate.arn())),
+                same("ListThingPrincipals", f -> ApiCall.control("ListThingPrincipals", "GET", "/things/pump-1/principals?maxResults=5", null)),
+                same("ListPrincipalThings", f -> ApiCall.control("ListPrincipalThings", "GET", "/principals/things", null)
+                        .withHeader(PRINCIPAL, f.pump1Certificate.arn())),
+                same("GetRegistrationCode", f -> ApiCall.control("GetRegistrationCode", "GET", "/registrationcode", null)),
+                route("RegisterCACertificate", f -> ApiCall.control("RegisterCACertificate", "POST", "/cacertificate", "{\"caCertificate\":\"x\"}"),
+                        f -> ApiCall.control("RegisterCACertificate", "POST", "/cacertificate?setAsActive=true",
+                                "{\"caCertificate\":" + quote(f.freshCaPem()) + ",\"certificateMode\":\"SNI_ONLY\"}")),
+                same("DescribeCACertificate", f -> ApiCall.control("DescribeCACertificate", "GET", "/cacertificate/" + f.caCertificateId, null)),
+                same("UpdateCACertificate", f -> ApiCall.control("UpdateCACertificate", "PUT", "/cacertificate/" + f.caCertificateId + "?newStatus=ACTIVE", null)),
+                same("ListCACertificates", f -> ApiCall.control("ListCACertificates", "GET", "/cacertificates", null)));
+    }
+
+    private static Route same(String operation, Function<SecurityFixture, ApiCall> call) {
+        return new Route(operation, call, call);
+    }
+
+    private static Route route(String operation, Function<SecurityFixture, ApiCall> sample, Function<SecurityFixture, ApiCall> success) {
+        return new Route(operation, sample, success);
+    }
+
+    private static ApiCall createJob(String jobId) {
+        return ApiCall.control("CreateJob", "PUT", "/jobs/" + jobId,
+                "{\"targets\":[\"arn:aws:iot:us-east-1:000000000000:thing/pump-2\"],\"document\":\"{\\\"op\\\":\\\"x\\\"}\"}");
+    }
+
+    private static ApiCall register(String operation, String path, String pem) {
+        return ApiCall.control(operation, "POST", path, "{\"certificatePem\":" + quote(pem) + ",\"status\":\"INACTIVE\"}");
+    }
+
+    private static String jobOnPump2(SecurityFixture f) {
+        String jobId = "job-pump2-" + f.next();
+        new Fleet(f.iot).job(jobId, "{\"op\":\"x\"}", "pump-2");
+        return jobId;
+    }
+
+    private static String canceledJobOnPump2(SecurityFixture f) {
+        String jobId = jobOnPump2(f);
+        f.iot.cancelJobExecution(r -> r.thingName("pump-2").jobId(jobId));
+        return jobId;
+    }
+
+    private static String inactiveCertificate(SecurityFixture f) {
+        return f.iot.registerCertificate(r -> r.certificatePem(f.freshCertificatePem(true))).certificateId();
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.fleetjobs.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every row of every table of a data directory's database, read beside the running server, as text to compare. */
+final class StoreDump {
+
+    private StoreDump() {
+    }
+
+    static String of(Path dataDir) {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + dataDir.resolve("fleetjobs.db").toAbsolutePath() + "?mode=ro");
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                dump.append("== ").append(table).append('\n');
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            dump.append(rows.getString(i)).append(i == columns ? '\n' : '|');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot dump the store", e);
+        }
+        return dump.toString();
+    }
+}

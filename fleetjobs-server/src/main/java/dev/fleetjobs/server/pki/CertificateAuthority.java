@@ -1,0 +1,174 @@
+package dev.fleetjobs.server.pki;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * This server's own certificate authority, kept in the data directory ({@value #CERTIFICATE_FILE}
+ * and the owner-only {@value #KEY_FILE}). It signs the certificates CreateKeysAndCertificate hands
+ * out, the device listener's development certificate and the CLI's development device
+ * certificates; the device listener trusts it the way AWS IoT trusts its own CA.
+ */
+public final class CertificateAuthority {
+
+    public static final String CERTIFICATE_FILE = "device-ca.pem";
+    public static final String KEY_FILE = "device-ca.key";
+    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    private CertificateAuthority(X509Certificate certificate, PrivateKey key, Clock clock) {
+        this.certificate = certificate;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Loads the data directory's CA, creating it at first use. */
+    public static CertificateAuthority openOrCreate(Path dataDir, Clock clock) throws IOException {
+        Path certificateFile = dataDir.resolve(CERTIFICATE_FILE);
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        if (!Files.exists(keyFile)) {
+            KeyPair pair = KeyPairs.ec();
+            Instant now = clock.instant();
+            X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Fleetjobs")
+                    .addRDN(BCStyle.CN, "Fleetjobs device CA " + now.getEpochSecond()).build();
+            X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, extensions().createSubjectKeyIdentifier(pair.getPublic())),
+                    pair.getPrivate());
+            if (PrivateFiles.createIfAbsent(keyFile, Pem.pkcs8(pair.getPrivate()))) {
+                Files.deleteIfExists(certificateFile);
+                PrivateFiles.createIfAbsent(certificateFile, Pem.of(ca));
+            }
+        }
+        return new CertificateAuthority(Pem.certificate(Files.readString(certificateFile)), Pem.privateKey(PrivateFiles.read(keyFile)), clock);
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** A device (TLS client) certificate for {@code publicKey}. */
+    public X509Certificate issueClient(PublicKey publicKey, String commonName, Duration validity) {
+        return issue(publicKey, commonName, validity, KeyPurposeId.id_kp_clientAuth, List.of());
+    }
+
+    /** A TLS server certificate for the given DNS names and IP addresses. */
+    public X509Certificate issueServer(PublicKey publicKey, String commonName, Duration validity, List<String> names) {
+        return issue(publicKey, commonName, validity, KeyPurposeId.id_kp_serverAuth, names);
+    }
+
+    private X509Certificate issue(PublicKey publicKey, String commonName, Duration validity, KeyPurposeId purpose, List<String> names) {
+        try {
+            Instant now = clock.instant();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, publicKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                    .addExtension(Extension.authorityKeyIdentifier, false, extensions().createAuthorityKeyIdentifier(certificate))
+                    .addExtension(Extension.subjectKeyIdentifier, false, extensions().createSubjectKeyIdentifier(publicKey));
+            if (!names.isEmpty()) {
+                List<GeneralName> alternatives = new ArrayList<>();
+                for (String name : names) {
+                    boolean address = name.matches("[0-9.]+") || name.contains(":");
+                    alternatives.add(new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, name));
+                }
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives.toArray(GeneralName[]::new)));
+            }
+            return sign(builder, key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build a certificate", e);
+        }
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey) {
+        try {
+            String algorithm = signingKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signingKey)));
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign a certificate", e);
+        }
+    }
+
+    private static JcaX509ExtensionUtils extensions() {
+        try {
+            return new JcaX509ExtensionUtils();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    private static BigInteger serial(SecureRandom random) {
+        return new BigInteger(127, random).add(BigInteger.ONE);
+    }
+
+    /** Key pairs for new certificates. */
+    public static final class KeyPairs {
+
+        private KeyPairs() {
+        }
+
+        /** RSA 2048, what AWS's CreateKeysAndCertificate hands out. Slow: keep it off event loops. */
+        public static KeyPair rsa() {
+            return generate("RSA", null);
+        }
+
+        /** EC P-256, for this server's own certificates. */
+        public static KeyPair ec() {
+            return generate("EC", new ECGenParameterSpec("secp256r1"));
+        }
+
+        private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+                if (spec == null) {
+                    generator.initialize(2048);
+                } else {
+                    generator.initialize(spec);
+                }
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(algorithm + " keys are missing from this JVM", e);
+            }
+        }
+    }
+}

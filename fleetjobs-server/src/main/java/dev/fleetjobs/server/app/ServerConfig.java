@@ -63,7 +63,7 @@ public record ServerConfig(
     /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
     public ServerConfig withJobClock(Clock clock) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, clock);
+                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security);
     }
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {

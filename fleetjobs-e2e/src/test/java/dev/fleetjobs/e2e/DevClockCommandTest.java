@@ -3,17 +3,14 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetjobs.cli.FleetjobsCommand;
-import dev.fleetjobs.cli.dev.DevClockCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.fleetjobs.cli.ops.EnvironmentFactory;
 import picocli.CommandLine;
 
 /** {@code fleetjobs dev clock ...} in-process, against a --dev server, with the environment the AWS CLI reads. */
@@ -28,13 +25,7 @@ class DevClockCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Map<String, String> environment, String... args) {
-        CommandLine.IFactory defaults = new EnvironmentFactory(environment);
-        CommandLine command = new CommandLine(new FleetjobsCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == DevClockCommand.class ? type.cast(new DevClockCommand(environment, Clock.systemUTC())) : defaults.create(type);
-            }
-        });
+        CommandLine command = FleetjobsCommand.commandLine(environment);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);

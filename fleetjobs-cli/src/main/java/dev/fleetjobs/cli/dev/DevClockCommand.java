@@ -1,77 +1,80 @@
 package dev.fleetjobs.cli.dev;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.time.Clock;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetjobs.cli.ops.CliErrors;
+import dev.fleetjobs.cli.ops.ControlPlaneClient;
+import dev.fleetjobs.cli.ops.ControlPlaneCommand;
+import dev.fleetjobs.sdk.http.JsonCodec;
+import dev.fleetjobs.sdk.models.errors.JobsServiceException;
 import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fleetjobs dev clock advance 15m} and {@code fleetjobs dev clock show}: the job clock of a {@code --dev} server. */
 @Command(name = "clock", mixinStandardHelpOptions = true,
         description = {"Reads or moves the job clock of a server started with --dev.",
-                "Moving it applies every timeout, retry, rollout step and schedule due on the way, each at its own time."})
+                "Moving it applies every timeout, retry, rollout step and schedule due on the way, each at its own time."},
+        subcommands = {DevClockCommand.Advance.class, DevClockCommand.Show.class})
 public final class DevClockCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final Map<String, String> environment;
-    private final Clock realClock;
-
-    public DevClockCommand() {
-        this(System.getenv(), Clock.systemUTC());
-    }
-
-    /** @param realClock signs requests; the server checks signatures against its real clock, never the job clock */
-    public DevClockCommand(Map<String, String> environment, Clock realClock) {
-        this.environment = environment;
-        this.realClock = realClock;
-    }
-
     @Command(name = "advance", mixinStandardHelpOptions = true, description = "Moves the job clock forward and prints the new time.")
-    int advance(@Parameters(paramLabel = "DURATION", description = "How far: 90s, 15m, 2h, 1d, 1h30m; a plain number is seconds.")
-                String duration,
-                @Mixin DevEndpoint endpoint) {
-        long seconds;
-        try {
-            seconds = ClockDuration.seconds(duration);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    static final class Advance extends ClockCall {
+
+        @Parameters(paramLabel = "DURATION", description = "How far: 90s, 15m, 2h, 1d, 1h30m; a plain number is seconds.")
+        String duration;
+
+        @Override
+        long seconds() {
+            try {
+                return ClockDuration.seconds(duration);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec().commandLine(), e.getMessage());
+            }
         }
-        return call(endpoint, seconds);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the job clock's time.")
-    int show(@Mixin DevEndpoint endpoint) {
-        return call(endpoint, 0);
+    static final class Show extends ClockCall {
+
+        @Override
+        long seconds() {
+            return 0;
+        }
     }
 
-    private int call(DevEndpoint endpoint, long seconds) {
-        Credentials credentials;
-        try {
-            credentials = DevEndpoint.credentials(environment);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        DevClockClient client = new DevClockClient(endpoint.endpoint(environment), credentials, endpoint.region(environment), realClock);
-        try {
-            Instant now = client.advance(seconds);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(now + " (epoch " + now.getEpochSecond() + ")");
-            out.flush();
+    /** {@code POST /_dev/clock}, signed for the control plane like every operator command. */
+    abstract static class ClockCall extends ControlPlaneCommand {
+
+        abstract long seconds();
+
+        @Override
+        protected int run(ControlPlaneClient client) {
+            long seconds = seconds();
+            JsonNode answer;
+            try {
+                answer = client.call("POST", "/_dev/clock", Map.of(), JsonCodec.mapper().valueToTree(Map.of("advanceSeconds", seconds)));
+            } catch (JobsServiceException e) {
+                if (!"UnknownOperationException".equals(e.errorType())) {
+                    throw e;
+                }
+                spec().commandLine().getErr().println("error: " + e.errorType() + ": " + e.serviceMessage()
+                        + " (was the server started with --dev?)");
+                spec().commandLine().getErr().flush();
+                return CliErrors.REFUSED;
+            }
+            if (!answer.path("now").canConvertToLong()) {
+                throw new IllegalStateException("Unexpected answer from the server: " + answer);
+            }
+            Instant now = Instant.ofEpochSecond(answer.get("now").longValue());
+            if (json()) {
+                printJson(Map.of("now", now.getEpochSecond()));
+            } else {
+                out().println(now + " (epoch " + now.getEpochSecond() + ")");
+                out().flush();
+            }
             return 0;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("fleetjobs: " + (e.getMessage() == null ? "cannot reach " + endpoint.endpoint(environment) : e.getMessage()));
-            err.flush();
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
         }
     }
 }

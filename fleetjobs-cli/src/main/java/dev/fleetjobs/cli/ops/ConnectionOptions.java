@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 public final class ConnectionOptions {
 
     public static final String URL_ENV = "FLEETJOBS_URL";
+    /** The AWS CLI's own variable for a custom endpoint, honoured so one environment serves both tools. */
+    public static final String AWS_URL_ENV = "AWS_ENDPOINT_URL";
     public static final String DEFAULT_URL = "http://localhost:9290";
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "The Fleetjobs server (default: $" + URL_ENV + ", else " + DEFAULT_URL + ").")
+    @Option(names = {"--endpoint", "--endpoint-url"}, paramLabel = "URL",
+            description = "The Fleetjobs server (default: $" + URL_ENV + ", else $" + AWS_URL_ENV + ", else " + DEFAULT_URL + ").")
     String endpoint;
 
     @Option(names = "--region", description = "The region signatures are scoped to (default: $AWS_REGION, else us-east-1).")
@@ -28,7 +30,7 @@ public final class ConnectionOptions {
     }
 
     public URI endpoint() {
-        String url = endpoint != null ? endpoint : environment.getOrDefault(URL_ENV, DEFAULT_URL);
+        String url = endpoint != null ? endpoint : environment.getOrDefault(URL_ENV, environment.getOrDefault(AWS_URL_ENV, DEFAULT_URL));
         URI uri = URI.create(url);
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("The endpoint must be a URL such as " + DEFAULT_URL + ", not '" + url + "'");

@@ -33,6 +33,10 @@ public abstract class ControlPlaneCommand implements Callable<Integer> {
 
     protected abstract int run(ControlPlaneClient client) throws Exception;
 
+    protected CommandSpec spec() {
+        return spec;
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -69,6 +69,6 @@ final class MqttOptions {
             tls = new TlsFiles(keystore, keystorePassword, null, truststore, truststorePassword);
         }
         return new MqttSettings(plainPort == null ? MqttSettings.OFF : plainPort, tlsPort == null ? MqttSettings.OFF : tlsPort,
-                tls, tlsPort == null ? null : DeviceCertificateAuthorizer.subjectCommonName(), externalBroker, events, extraTopics);
+                tls, null, externalBroker, events, extraTopics);
     }
 }

@@ -42,10 +42,12 @@ import software.amazon.awssdk.iot.iotjobs.model.StartNextPendingJobExecutionSubs
 import software.amazon.awssdk.iot.iotjobs.model.UpdateJobExecutionRequest;
 import software.amazon.awssdk.iot.iotjobs.model.UpdateJobExecutionResponse;
 import software.amazon.awssdk.iot.iotjobs.model.UpdateJobExecutionSubscriptionRequest;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
 
 /**
  * The official AWS IoT Device SDK for Java v2 jobs client against the embedded broker, on the
- * plain listener and on the TLS listener with client certificates from a test CA.
+ * plain listener and on the TLS listener with client certificates from a test CA, registered
+ * through the control plane (RegisterCertificateWithoutCA, AttachThingPrincipal) as on AWS.
  */
 class DeviceSdkJobsTest {
 
@@ -58,18 +60,16 @@ class DeviceSdkJobsTest {
     private static RunningServer server;
     private static Fleet fleet;
     private static TestPki pki;
-    private static RegisteredCertificates registry;
     private static EventLoopGroup loops;
     private static ClientBootstrap bootstrap;
 
     @BeforeAll
     static void start() {
         pki = new TestPki("Fleetjobs test device CA");
-        registry = new RegisteredCertificates();
         TlsFiles tls = new TlsFiles(pki.keyStore(pki.server(), dataDir.resolve("server.p12")), TestPki.PASSWORD, null,
                 pki.trustStore(dataDir.resolve("devices-ca.p12")), TestPki.PASSWORD);
         server = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir.resolve("data")),
-                new MqttSettings(0, 0, tls, registry, null, false, List.of()));
+                new MqttSettings(0, 0, tls, null, null, false, List.of()));
         fleet = new Fleet(server.iot());
         loops = new EventLoopGroup(1);
         bootstrap = new ClientBootstrap(loops, new HostResolver(loops));
@@ -107,6 +107,13 @@ class DeviceSdkJobsTest {
             connection.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
             return connection;
         }
+    }
+
+    /** Registers the device certificate without a CA and attaches it to the thing, through the official IotClient. */
+    private static void register(TestPki.Issued device, String thingName, CertificateStatus status) {
+        String arn = server.iot().registerCertificateWithoutCA(r -> r.certificatePem(device.certificatePem()).status(status))
+                .certificateArn();
+        server.iot().attachThingPrincipal(r -> r.thingName(thingName).principal(arn));
     }
 
     private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
@@ -221,7 +228,7 @@ class DeviceSdkJobsTest {
         fleet.thing("tls-1");
         fleet.job("tls-job", "{\"secure\":true}", "tls-1");
         TestPki.Issued attached = pki.device("tls-1");
-        registry.register(attached.certificate(), "tls-1", true);
+        register(attached, "tls-1", CertificateStatus.ACTIVE);
         MqttClientConnection connection = tlsConnection("tls-1", attached);
         try {
             IotJobsClient jobs = new IotJobsClient(connection);
@@ -248,12 +255,12 @@ class DeviceSdkJobsTest {
                 .hasRootCauseMessage(REFUSED);
         // An inactive certificate is refused, and so is one the registry does not know.
         TestPki.Issued inactive = pki.device("tls-1");
-        registry.register(inactive.certificate(), "tls-1", false);
+        register(inactive, "tls-1", CertificateStatus.INACTIVE);
         assertThatThrownBy(() -> tlsConnection("tls-1", inactive)).hasRootCauseMessage(REFUSED);
         assertThatThrownBy(() -> tlsConnection("tls-1", pki.device("tls-1"))).hasRootCauseMessage(REFUSED);
         // A certificate from a CA the server does not trust fails the TLS handshake.
         TestPki.Issued foreign = new TestPki("Someone else's CA").device("tls-1");
-        registry.register(foreign.certificate(), "tls-1", true);
+        register(foreign, "tls-1", CertificateStatus.ACTIVE);
         assertThatThrownBy(() -> tlsConnection("tls-1", foreign)).hasRootCauseInstanceOf(MqttException.class)
                 .rootCause().message().isNotEqualTo(REFUSED).containsIgnoringCase("tls");
     }

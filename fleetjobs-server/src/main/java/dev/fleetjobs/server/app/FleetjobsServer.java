@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.app;
 
+import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
@@ -82,15 +83,19 @@ public final class FleetjobsServer implements AutoCloseable {
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
         createPrivateDirectory(config.dataDir());
         RootCredentials credentials = RootCredentials.resolve(config);
-        MqttFront mqtt = MqttFront.create(mqttSettings, config.jobClock(), new Arns(config.region(), config.accountId()));
         SqlJobStore openedStore = SqliteStores.open(config.dataDir());
-        // Every service writes through this store, so every execution change reaches the notifications.
-        JobStore store = mqttSettings.enabled() ? new NotifyingJobStore(openedStore, mqtt.changes()) : openedStore;
+        JobStore store = openedStore;
+        MqttFront mqtt = null;
         Vertx vertx = null;
         Timekeeper timekeeper = null;
         SecurityWiring security = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
+            mqtt = MqttFront.create(withRegistry(mqttSettings, security), config.jobClock(), new Arns(config.region(), config.accountId()));
+            if (mqttSettings.enabled()) {
+                // Every service writes through this store, so every execution change reaches the notifications.
+                store = new NotifyingJobStore(openedStore, mqtt.changes());
+            }
             timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
             Runnable wake = timekeeper::wake;
@@ -129,7 +134,9 @@ public final class FleetjobsServer implements AutoCloseable {
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
-            mqtt.close();
+            if (mqtt != null) {
+                mqtt.close();
+            }
             if (vertx != null) {
                 vertx.close();
             }
@@ -142,6 +149,16 @@ public final class FleetjobsServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** An MQTT TLS listener without an authorizer of its own asks the certificate registry, as AWS IoT does. */
+    private static MqttSettings withRegistry(MqttSettings settings, SecurityWiring security) {
+        if (settings.tlsPort() == MqttSettings.OFF || settings.certificates() != null) {
+            return settings;
+        }
+        DeviceCertificates registry = security.deviceCertificates();
+        return settings.withCertificates((certificate, thingName) -> registry.check(certificate, thingName)
+                .thenApply(verdict -> verdict == DeviceCertificates.Verdict.ALLOWED));
     }
 
     /**

@@ -6,20 +6,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Answers whether a device presenting a client certificate (already verified by TLS against the
  * trusted device CAs) may act as a thing: on AWS, whether the certificate is registered, ACTIVE
- * and attached to that thing. The MQTT TLS listener asks it on every CONNECT; the certificate
- * registry implements it.
+ * and attached to that thing. The MQTT TLS listener asks it on every CONNECT; by default the
+ * server's certificate registry answers.
  */
 @FunctionalInterface
 public interface DeviceCertificateAuthorizer {
 
     CompletableFuture<Boolean> mayActAs(X509Certificate certificate, String thingName);
-
-    /**
-     * A stand-in until certificates are registered: a certificate from a trusted device CA acts
-     * as the thing its subject common name (CN) names, and only as that thing.
-     */
-    static DeviceCertificateAuthorizer subjectCommonName() {
-        return (certificate, thingName) -> CompletableFuture.completedFuture(
-                thingName.equals(CommonName.of(certificate)));
-    }
 }

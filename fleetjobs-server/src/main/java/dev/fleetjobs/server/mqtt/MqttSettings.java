@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param plainPort      plain TCP listener, client id = thing name, no authentication; -1 for none, 0 for a free port
  * @param tlsPort        TLS listener with client certificates; -1 for none, 0 for a free port
  * @param tls            key material of the TLS listener, required with {@code tlsPort}
- * @param certificates   decides whether a client certificate may act as the thing its client id names
+ * @param certificates   decides whether a client certificate may act as the thing its client id names; null with a TLS
+ *                       listener leaves it to the server's certificate registry (ACTIVE and attached to the thing)
  * @param externalBroker {@code mqtt://} or {@code mqtts://} URL of an external broker; then no listener is opened
  * @param events         publish the jobs events ({@code $aws/events/job/...}, {@code $aws/events/jobExecution/...})
  * @param extraTopics    topic filters every device may also publish and subscribe to;
@@ -34,7 +35,6 @@ public record MqttSettings(
         extraTopics = List.copyOf(extraTopics);
         if (tlsPort != OFF) {
             Objects.requireNonNull(tls, "tls (keystore and truststore) is required for the TLS listener");
-            Objects.requireNonNull(certificates, "certificates is required for the TLS listener");
         }
         if (externalBroker != null && (plainPort != OFF || tlsPort != OFF)) {
             throw new IllegalArgumentException("With an external broker Fleetjobs opens no MQTT listener of its own");
@@ -51,6 +51,10 @@ public record MqttSettings(
 
     public boolean embedded() {
         return plainPort != OFF || tlsPort != OFF;
+    }
+
+    public MqttSettings withCertificates(DeviceCertificateAuthorizer authorizer) {
+        return new MqttSettings(plainPort, tlsPort, tls, authorizer, externalBroker, events, extraTopics);
     }
 
     public MqttSettings withEvents(boolean enabled) {

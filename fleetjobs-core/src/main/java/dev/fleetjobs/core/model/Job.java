@@ -1,6 +1,7 @@
 package dev.fleetjobs.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Objects;
  * @param inProgressTimeoutMinutes   {@code timeoutConfig.inProgressTimeoutInMinutes}, or null
  * @param createdAtMillis            epoch milliseconds, like every *Millis field
  * @param completedAtMillis          null until the job is COMPLETED or CANCELED
+ * @param jobTemplateArn             the template the job was created from, or null
+ * @param documentParameters         the values put into the document's {@code ${aws:iot:parameter:...}} placeholders; empty when none
+ * @param documentBeforeSubstitution the document as written, placeholders included, when parameters were substituted; otherwise null
  */
 public record Job(
         String jobId,
@@ -24,7 +28,10 @@ public record Job(
         String comment,
         long createdAtMillis,
         long lastUpdatedAtMillis,
-        Long completedAtMillis) {
+        Long completedAtMillis,
+        String jobTemplateArn,
+        Map<String, String> documentParameters,
+        String documentBeforeSubstitution) {
 
     public Job {
         Objects.requireNonNull(jobId, "jobId");
@@ -32,6 +39,20 @@ public record Job(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(document, "document");
         targets = List.copyOf(targets);
+        documentParameters = documentParameters == null ? Map.of() : Map.copyOf(documentParameters);
+    }
+
+    /** A job written out in full, not made from a template. */
+    public Job(String jobId, TargetSelection targetSelection, JobStatus status, String document, String description,
+               List<String> targets, Long inProgressTimeoutMinutes, boolean forceCanceled, String reasonCode, String comment,
+               long createdAtMillis, long lastUpdatedAtMillis, Long completedAtMillis) {
+        this(jobId, targetSelection, status, document, description, targets, inProgressTimeoutMinutes, forceCanceled,
+                reasonCode, comment, createdAtMillis, lastUpdatedAtMillis, completedAtMillis, null, Map.of(), null);
+    }
+
+    /** The document as written: with its placeholders when parameters were substituted into it. */
+    public String rawDocument() {
+        return documentBeforeSubstitution == null ? document : documentBeforeSubstitution;
     }
 
     public boolean isFinished() {
@@ -41,11 +62,27 @@ public record Job(
     public Job withStatus(JobStatus newStatus, long nowMillis) {
         Long completed = (newStatus == JobStatus.COMPLETED || newStatus == JobStatus.CANCELED) ? Long.valueOf(nowMillis) : completedAtMillis;
         return new Job(jobId, targetSelection, newStatus, document, description, targets, inProgressTimeoutMinutes,
-                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completed);
+                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completed, jobTemplateArn, documentParameters,
+                documentBeforeSubstitution);
     }
 
     public Job canceled(boolean force, String newReasonCode, String newComment, long nowMillis) {
         return new Job(jobId, targetSelection, JobStatus.CANCELED, document, description, targets, inProgressTimeoutMinutes,
-                force, newReasonCode, newComment, createdAtMillis, nowMillis, nowMillis);
+                force, newReasonCode, newComment, createdAtMillis, nowMillis, nowMillis, jobTemplateArn, documentParameters,
+                documentBeforeSubstitution);
+    }
+
+    /** The job after UpdateJob: the description and the in-progress timeout are all that may change here. */
+    public Job updated(String newDescription, Long newInProgressTimeoutMinutes, long nowMillis) {
+        return new Job(jobId, targetSelection, status, document, newDescription, targets, newInProgressTimeoutMinutes,
+                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completedAtMillis, jobTemplateArn,
+                documentParameters, documentBeforeSubstitution);
+    }
+
+    /** The job with more targets (AssociateTargetsWithJob); {@code why} becomes the comment when given. */
+    public Job withTargets(List<String> newTargets, String why, long nowMillis) {
+        return new Job(jobId, targetSelection, status, document, description, newTargets, inProgressTimeoutMinutes,
+                forceCanceled, reasonCode, why == null ? comment : why, createdAtMillis, nowMillis, completedAtMillis, jobTemplateArn,
+                documentParameters, documentBeforeSubstitution);
     }
 }

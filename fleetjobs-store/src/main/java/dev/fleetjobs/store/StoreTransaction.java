@@ -2,7 +2,12 @@ package dev.fleetjobs.store;
 
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
+import java.util.Collection;
 
 /**
  * Reads and writes inside one transaction. Updates are checked against version numbers so that
@@ -10,17 +15,52 @@ import dev.fleetjobs.core.model.Thing;
  */
 public interface StoreTransaction extends StoreReader {
 
+    // things
+
     /** Inserts a new thing; fails with {@link StoreConflictException} when the name is taken. */
     void insertThing(Thing thing);
 
-    /** Deletes the thing; its executions stay (they name it by thing name). Returns whether it existed. */
+    /** Replaces the stored thing, whose stored {@code version} must be exactly one less than {@code updated}'s. */
+    void updateThing(Thing updated);
+
+    /**
+     * Deletes the thing and its group memberships; its executions stay (they name it by thing
+     * name). Returns whether it existed.
+     */
     boolean deleteThing(String thingName);
+
+    // thing groups
+
+    /** Inserts a new group under its parent (which must exist); fails with {@link StoreConflictException} when the name is taken. */
+    void insertThingGroup(ThingGroup group);
+
+    /** Replaces the stored group's description and attributes; its stored {@code version} must be one less than {@code updated}'s. */
+    void updateThingGroup(ThingGroup updated);
+
+    /** Deletes a group that has no subgroups, with its memberships. Returns whether it existed. */
+    boolean deleteThingGroup(String groupName);
+
+    /** Makes the thing (which must exist) a member of the group. Returns false when it already was. */
+    boolean addThingToGroup(String groupName, String thingName);
+
+    /** Returns whether the thing was a member. */
+    boolean removeThingFromGroup(String groupName, String thingName);
+
+    // jobs
 
     /** Inserts a new job; fails with {@link StoreConflictException} when the id is taken. */
     void insertJob(Job job);
 
     /** Replaces the stored job of the same id. */
     void updateJob(Job job);
+
+    /** Records that the job targets the group; nothing happens when it already did. */
+    void addJobTargetGroup(String jobId, JobTargetGroup group);
+
+    /** Deletes the job with everything that belongs to it but its executions, which must be gone already. Returns whether it existed. */
+    boolean deleteJob(String jobId);
+
+    // executions
 
     /** Inserts a new execution; (jobId, thingName, executionNumber) must be new. */
     void insertExecution(JobExecution execution);
@@ -36,4 +76,32 @@ public interface StoreTransaction extends StoreReader {
 
     /** The number the next execution of this job on this thing gets: one more than the highest so far, 1 for the first. */
     long nextExecutionNumber(String jobId, String thingName);
+
+    // background work
+
+    /** Stores new work and returns it with its key. */
+    JobWork insertJobWork(JobWork work);
+
+    /** Stores the work's new cursor and moves it to the back of the turn order. */
+    void updateJobWork(JobWork work);
+
+    void deleteJobWork(long seq);
+
+    // job templates
+
+    /** Inserts a new template; fails with {@link StoreConflictException} when the id is taken. */
+    void insertJobTemplate(JobTemplate template);
+
+    /** Returns whether it existed. */
+    boolean deleteJobTemplate(String jobTemplateId);
+
+    // tags
+
+    /** Adds the tags, replacing the values of keys the resource already has. */
+    void putTags(String resourceArn, Collection<Tag> tags);
+
+    void removeTags(String resourceArn, Collection<String> keys);
+
+    /** Removes every tag of the resource, as when it is deleted. */
+    void deleteTags(String resourceArn);
 }

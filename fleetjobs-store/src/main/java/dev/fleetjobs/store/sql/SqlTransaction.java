@@ -3,9 +3,16 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -26,11 +33,62 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("version", thing.version())
                 .bind("createdAt", thing.createdAtMillis())
                 .execute());
+        insertAttributes(thing);
     }
 
     @Override
+    public void updateThing(Thing updated) {
+        int rows = run("updateThing " + updated.thingName(), h -> h.createUpdate(Sql.UPDATE_THING)
+                .bind("thingName", updated.thingName())
+                .bind("attributes", Json.write(updated.attributes()))
+                .bind("version", updated.version())
+                .bind("expectedVersion", updated.version() - 1)
+                .execute());
+        if (rows == 0) {
+            throw new StoreConflictException("updateThing: thing " + updated.thingName() + " is not at version " + (updated.version() - 1));
+        }
+        run("deleteThingAttributes", h -> h.createUpdate(Sql.DELETE_THING_ATTRIBUTES).bind("thingName", updated.thingName()).execute());
+        insertAttributes(updated);
+    }
+
+    /** Memberships and the attribute index go with the thing (foreign keys cascade). */
+    @Override
     public boolean deleteThing(String thingName) {
         return run("deleteThing", h -> h.createUpdate(Sql.DELETE_THING).bind("thingName", thingName).execute()) > 0;
+    }
+
+    private void insertAttributes(Thing thing) {
+        for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
+            run("insertThingAttribute", h -> h.createUpdate(Sql.INSERT_THING_ATTRIBUTE).bind("thingName", thing.thingName())
+                    .bind("name", attribute.getKey()).bind("value", attribute.getValue()).execute());
+        }
+    }
+
+    // thing groups
+
+    @Override
+    public void insertThingGroup(ThingGroup group) {
+        groups.insert(group);
+    }
+
+    @Override
+    public void updateThingGroup(ThingGroup updated) {
+        groups.update(updated);
+    }
+
+    @Override
+    public boolean deleteThingGroup(String groupName) {
+        return groups.delete(groupName);
+    }
+
+    @Override
+    public boolean addThingToGroup(String groupName, String thingName) {
+        return groups.addMember(groupName, thingName);
+    }
+
+    @Override
+    public boolean removeThingFromGroup(String groupName, String thingName) {
+        return groups.removeMember(groupName, thingName);
     }
 
     @Override
@@ -44,6 +102,18 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
         if (updated == 0) {
             throw new StoreConflictException("updateJob: no job " + job.jobId());
         }
+    }
+
+    @Override
+    public void addJobTargetGroup(String jobId, JobTargetGroup group) {
+        run("addJobTargetGroup", h -> h.createUpdate(Sql.INSERT_JOB_TARGET_GROUP).bind("jobId", jobId)
+                .bind("groupName", group.groupName()).bind("groupId", group.groupId()).execute());
+    }
+
+    /** Its counts, target groups and work rows go with it (foreign keys cascade). */
+    @Override
+    public boolean deleteJob(String jobId) {
+        return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
     }
 
     @Override
@@ -93,6 +163,48 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("jobId", jobId).bind("thingName", thingName).mapTo(Long.class).one());
     }
 
+    // background work, templates, tags
+
+    @Override
+    public JobWork insertJobWork(JobWork work) {
+        return catalog.insertJobWork(work);
+    }
+
+    @Override
+    public void updateJobWork(JobWork work) {
+        catalog.updateJobWork(work);
+    }
+
+    @Override
+    public void deleteJobWork(long seq) {
+        catalog.deleteJobWork(seq);
+    }
+
+    @Override
+    public void insertJobTemplate(JobTemplate template) {
+        catalog.insertJobTemplate(template);
+    }
+
+    @Override
+    public boolean deleteJobTemplate(String jobTemplateId) {
+        return catalog.deleteJobTemplate(jobTemplateId);
+    }
+
+    @Override
+    public void putTags(String resourceArn, Collection<Tag> tags) {
+        catalog.putTags(resourceArn, tags);
+    }
+
+    @Override
+    public void removeTags(String resourceArn, Collection<String> keys) {
+        catalog.removeTags(resourceArn, keys);
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        catalog.deleteTags(resourceArn);
+    }
+
     private Optional<ExecutionStatus> storedStatus(String jobId, String thingName, long executionNumber) {
         return run("executionStatus", h -> h.createQuery(Sql.EXECUTION_STATUS)
                 .bind("jobId", jobId).bind("thingName", thingName).bind("executionNumber", executionNumber)
@@ -118,7 +230,10 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("comment", job.comment())
                 .bind("createdAt", job.createdAtMillis())
                 .bind("lastUpdatedAt", job.lastUpdatedAtMillis())
-                .bind("completedAt", job.completedAtMillis());
+                .bind("completedAt", job.completedAtMillis())
+                .bind("jobTemplateArn", job.jobTemplateArn())
+                .bind("documentParameters", job.documentParameters().isEmpty() ? null : Json.write(job.documentParameters()))
+                .bind("documentBeforeSubstitution", job.documentBeforeSubstitution());
     }
 
     private static Update bindExecution(Update update, JobExecution e) {

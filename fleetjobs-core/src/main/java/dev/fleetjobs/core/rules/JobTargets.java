@@ -2,6 +2,8 @@ package dev.fleetjobs.core.rules;
 
 import dev.fleetjobs.core.model.ThingGroup;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -10,9 +12,14 @@ import java.util.Set;
  */
 public record JobTargets(Set<String> thingNames, Set<String> groupNames) {
 
+    /** Keeps the order the targets were given in. */
     public JobTargets {
-        thingNames = Set.copyOf(thingNames);
-        groupNames = Set.copyOf(groupNames);
+        thingNames = Collections.unmodifiableSet(new LinkedHashSet<>(thingNames));
+        groupNames = Collections.unmodifiableSet(new LinkedHashSet<>(groupNames));
+    }
+
+    public int size() {
+        return thingNames.size() + groupNames.size();
     }
 
     /** Whether a thing that is in exactly {@code groupsOfThing} is a target of the job. */

@@ -32,6 +32,7 @@ public final class Constraints {
     public static final int ATTRIBUTE_VALUE_MAX = 800;
     /** Without a thing type a thing may carry at most three attributes (spec 4.5). */
     public static final int ATTRIBUTES_MAX = 3;
+    public static final Pattern GROUP_ID = Pattern.compile("[a-zA-Z0-9\\-]+");
     /** A thing group may carry at most fifty attributes. */
     public static final int GROUP_ATTRIBUTES_MAX = 50;
     public static final Pattern GROUP_DESCRIPTION = Pattern.compile("[\\p{Graph}\\x20]*");

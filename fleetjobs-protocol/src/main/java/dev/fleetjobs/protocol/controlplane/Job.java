@@ -3,6 +3,7 @@ package dev.fleetjobs.protocol.controlplane;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Control-plane {@code Job}; timestamps are epoch seconds with a fraction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,5 +22,7 @@ public record Job(
         BigDecimal completedAt,
         JobProcessDetails jobProcessDetails,
         TimeoutConfig timeoutConfig,
+        String jobTemplateArn,
+        Map<String, String> documentParameters,
         Boolean isConcurrent) {
 }

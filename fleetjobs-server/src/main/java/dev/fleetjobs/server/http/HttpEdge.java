@@ -108,7 +108,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                 return;
             }
             ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
-                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body));
+                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body), host(request));
             Plane answeringPlane = plane;
             // Store futures complete on the store's own threads (the single writer among them); answer on the event loop.
             Context context = Vertx.currentContext();
@@ -162,6 +162,15 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
             headers.put("host", List.of(request.authority().toString()));
         }
         return headers;
+    }
+
+    /** The Host header (HTTP/1.1) or the :authority (HTTP/2): where the client believes it sent the request. */
+    private static String host(HttpServerRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null && request.authority() != null) {
+            host = request.authority().toString();
+        }
+        return host;
     }
 
     private static boolean isOver(String declaredLength, long limit) {

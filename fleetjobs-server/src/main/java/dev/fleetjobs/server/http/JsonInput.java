@@ -105,6 +105,27 @@ public final class JsonInput {
         return list;
     }
 
+    /** A list of structures; null when absent. */
+    public List<JsonInput> objectList(String member) {
+        JsonNode node = present(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw wrongType(member, node, "a list of objects");
+        }
+        List<JsonInput> list = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemMember = member + "." + (i + 1) + ".member";
+            if (!item.isObject()) {
+                throw wrongType(itemMember, item, "an object");
+            }
+            list.add(new JsonInput((ObjectNode) item, qualified(itemMember) + "."));
+        }
+        return list;
+    }
+
     /** A nested structure, empty when absent. */
     public JsonInput object(String member) {
         JsonNode node = present(member);

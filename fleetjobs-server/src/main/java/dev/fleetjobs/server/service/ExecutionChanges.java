@@ -3,13 +3,15 @@ package dev.fleetjobs.server.service;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.rules.JobCompletion;
 import dev.fleetjobs.store.StoreTransaction;
 
 /**
  * The one place through which every execution is created, changed or deleted, so that what
  * follows from such a change (a SNAPSHOT job completing; later, device notifications) is never
- * forgotten by one of the callers.
+ * forgotten by one of the callers: requests, background rollouts, cancels and deletes, and
+ * continuous jobs following group membership all come through here.
  */
 final class ExecutionChanges {
 
@@ -33,9 +35,11 @@ final class ExecutionChanges {
         completeJobIfDone(tx, execution.jobId(), nowMillis);
     }
 
-    private static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
+    /** Also called when a rollout reaches its last target, which may leave nothing pending. */
+    static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
         tx.findJob(jobId).ifPresent(job -> {
-            if (JobCompletion.shouldComplete(job, tx.progress(jobId))) {
+            boolean rolloutPending = tx.jobWork(jobId).stream().anyMatch(work -> work.kind() == JobWork.Kind.ROLLOUT);
+            if (JobCompletion.shouldComplete(job, tx.progress(jobId), rolloutPending)) {
                 tx.updateJob(job.withStatus(JobStatus.COMPLETED, nowMillis));
             }
         });

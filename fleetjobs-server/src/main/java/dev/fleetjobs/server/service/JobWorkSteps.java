@@ -1,0 +1,130 @@
+package dev.fleetjobs.server.service;
+
+import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobWork;
+import dev.fleetjobs.store.Page;
+import dev.fleetjobs.store.StoreTransaction;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One bounded batch of a job's background work, inside a write transaction: a rollout gives the
+ * next things of a group target their executions, a cancel cancels the next pending executions,
+ * a delete deletes the next executions and finally the job. Work is stored, so a batch picks up
+ * where the last one stopped, even after a restart; memory never holds more than one batch.
+ */
+final class JobWorkSteps {
+
+    private final Arns arns;
+
+    JobWorkSteps(Arns arns) {
+        this.arns = arns;
+    }
+
+    /**
+     * Runs the job's work now, in the caller's transaction, until it is done or {@code budget}
+     * things or executions were handled. Small jobs are thus finished when the request returns.
+     *
+     * @return whether work is left for the background
+     */
+    boolean runInline(StoreTransaction tx, String jobId, int budget, long nowMillis) {
+        int left = budget;
+        for (JobWork work : tx.jobWork(jobId)) {
+            if (left <= 0) {
+                break;
+            }
+            left -= step(tx, work, left, nowMillis);
+        }
+        return !tx.jobWork(jobId).isEmpty();
+    }
+
+    /** Does at most {@code budget} of the work and removes it once it is done; returns how much it did (at least 1). */
+    int step(StoreTransaction tx, JobWork work, int budget, long nowMillis) {
+        int done = switch (work.kind()) {
+            case ROLLOUT -> rollout(tx, work, budget, nowMillis);
+            case CANCEL -> cancel(tx, work, budget, nowMillis);
+            case DELETE -> delete(tx, work, budget, nowMillis);
+        };
+        return Math.max(1, done);
+    }
+
+    /**
+     * Gives the thing an execution of the job unless it has one already, so a thing reached
+     * through several targets gets one; a thing whose last execution was REMOVED (it had left
+     * the job's targets) gets a new one.
+     *
+     * @return whether an execution was created
+     */
+    static boolean ensureExecution(StoreTransaction tx, String jobId, String thingName, long nowMillis) {
+        Optional<JobExecution> latest = tx.findExecution(jobId, thingName, OptionalLong.empty());
+        if (latest.isPresent() && latest.get().status() != ExecutionStatus.REMOVED) {
+            return false;
+        }
+        long number = latest.map(e -> e.executionNumber() + 1).orElse(1L);
+        ExecutionChanges.create(tx, JobExecution.queued(jobId, thingName, number, nowMillis));
+        return true;
+    }
+
+    private int rollout(StoreTransaction tx, JobWork work, int budget, long nowMillis) {
+        Optional<Job> job = tx.findJob(work.jobId());
+        if (job.isEmpty() || job.get().status() != JobStatus.IN_PROGRESS) {
+            tx.deleteJobWork(work.seq());
+            return 0;
+        }
+        Page<String> things = tx.thingsInGroup(work.groupName(), true, work.membershipCut(), work.cursor(), budget);
+        for (String thingName : things.items()) {
+            ensureExecution(tx, work.jobId(), thingName, nowMillis);
+        }
+        if (things.nextCursor() == null) {
+            tx.deleteJobWork(work.seq());
+            ExecutionChanges.completeJobIfDone(tx, work.jobId(), nowMillis);
+        } else {
+            tx.updateJobWork(work.at(things.nextCursor()));
+        }
+        return things.items().size();
+    }
+
+    private int cancel(StoreTransaction tx, JobWork work, int budget, long nowMillis) {
+        List<ExecutionStatus> phases = work.force()
+                ? List.of(ExecutionStatus.QUEUED, ExecutionStatus.IN_PROGRESS)
+                : List.of(ExecutionStatus.QUEUED);
+        int done = 0;
+        for (ExecutionStatus status : phases) {
+            // Canceled rows leave the status filter, so each round reads the first page again.
+            Page<JobExecution> page;
+            do {
+                if (done >= budget) {
+                    tx.updateJobWork(work);
+                    return done;
+                }
+                page = tx.executionsForJob(work.jobId(), status, null, budget - done);
+                for (JobExecution execution : page.items()) {
+                    boolean running = execution.status() == ExecutionStatus.IN_PROGRESS;
+                    ExecutionChanges.change(tx, execution.withServiceStatus(ExecutionStatus.CANCELED, running, null, nowMillis),
+                            nowMillis);
+                }
+                done += page.items().size();
+            } while (page.nextCursor() != null);
+        }
+        tx.deleteJobWork(work.seq());
+        return done;
+    }
+
+    private int delete(StoreTransaction tx, JobWork work, int budget, long nowMillis) {
+        Page<JobExecution> page = tx.executionsForJob(work.jobId(), null, null, budget);
+        for (JobExecution execution : page.items()) {
+            ExecutionChanges.delete(tx, execution, nowMillis);
+        }
+        if (page.nextCursor() == null) {
+            tx.deleteTags(arns.job(work.jobId()));
+            tx.deleteJob(work.jobId());
+        } else {
+            tx.updateJobWork(work);
+        }
+        return page.items().size();
+    }
+}

@@ -77,6 +77,10 @@ class JobTemplateTest {
         assertThatThrownBy(() -> iot.listTagsForResource(r -> r.resourceArn(TEMPLATE_ARN + "firmware")))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> iot.listJobTemplates(r -> r.maxResults(300))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> iot.describeJobTemplate(r -> r.jobTemplateId("bad id"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("jobTemplateId");
+        assertThatThrownBy(() -> iot.deleteJobTemplate(r -> r.jobTemplateId("x".repeat(65)))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("jobTemplateId");
     }
 
     @Test
@@ -153,6 +157,8 @@ class JobTemplateTest {
         assertThat(iot.getJobDocument(r -> r.jobId("reboot").beforeSubstitution(true)).document()).isEqualTo("{\"op\":\"reboot\"}");
         assertThat(iot.describeJob(r -> r.jobId("reboot")).job().documentParameters()).isEmpty();
         assertThatThrownBy(() -> iot.describeJob(r -> r.jobId("missing"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> iot.getJobDocument(r -> r.jobId("bad id"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("jobId");
     }
 
     private void fromTemplate(String jobId, String templateId, Map<String, String> parameters) {

@@ -170,11 +170,15 @@ class ThingGroupTest {
         assertThat(groupNames(iot.listThingGroupsForThingPaginator(r -> r.thingName("pump").maxResults(3)).thingGroups().stream()
                 .toList())).hasSize(10).doesNotHaveDuplicates();
         assertThatThrownBy(() -> iot.listThingGroupsForThing(r -> r.thingName("ghost"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> iot.listThingGroupsForThing(r -> r.thingName("pump").maxResults(251)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("maxResults");
 
         assertThat(iot.listThingsInThingGroup(r -> r.thingGroupName("plant")).things()).containsExactly("valve");
         assertThat(iot.listThingsInThingGroup(r -> r.thingGroupName("plant").recursive(true)).things())
                 .containsExactlyInAnyOrder("valve", "pump");
         assertThatThrownBy(() -> iot.listThingsInThingGroup(r -> r.thingGroupName("nowhere"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> iot.listThingsInThingGroup(r -> r.thingGroupName("plant").nextToken("forged")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nextToken");
 
         iot.removeThingFromThingGroup(r -> r.thingGroupName("plant-a").thingName("pump"));
         iot.removeThingFromThingGroup(r -> r.thingGroupName("plant-a").thingName("pump"));

@@ -5,14 +5,10 @@ import static dev.fleetjobs.e2e.GroupTargetsTest.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.JobExecutionStatus;
 import software.amazon.awssdk.services.iot.model.JobProcessDetails;
@@ -23,31 +19,17 @@ import software.amazon.awssdk.services.iot.model.TargetSelection;
 import software.amazon.awssdk.services.iotjobsdataplane.model.InvalidStateTransitionException;
 
 /** CONTINUOUS jobs follow their groups: things that join get executions, things that leave have theirs REMOVED. */
-class ContinuousJobTest {
+class ContinuousJobTest extends LiveServerTest {
 
     private static final String GROUP_ARN = "arn:aws:iot:us-east-1:000000000000:thinggroup/";
 
-    @TempDir
-    Path dataDir;
-
-    private RunningServer server;
-    private IotClient iot;
-    private Fleet fleet;
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(dataDir);
-        iot = server.iot();
-        fleet = new Fleet(iot);
+    void setUp() {
         iot.createThingGroup(r -> r.thingGroupName("fleet"));
         iot.createThingGroup(r -> r.thingGroupName("fleet-eu").parentGroupName("fleet"));
         iot.createThingGroup(r -> r.thingGroupName("fleet-eu-paris").parentGroupName("fleet-eu"));
         iot.createThingGroup(r -> r.thingGroupName("lab"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

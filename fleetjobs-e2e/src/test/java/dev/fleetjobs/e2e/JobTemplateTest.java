@@ -3,13 +3,9 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.ConflictException;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.IotException;
@@ -18,30 +14,16 @@ import software.amazon.awssdk.services.iot.model.JobTemplateSummary;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
 /** Custom job templates, jobs made from them, and {@code ${aws:iot:parameter:...}} substitution. */
-class JobTemplateTest {
+class JobTemplateTest extends LiveServerTest {
 
     private static final String TEMPLATE_ARN = "arn:aws:iot:us-east-1:000000000000:jobtemplate/";
     private static final String FIRMWARE = "{\"operation\":\"install\",\"url\":\"${aws:iot:parameter:url}\","
             + "\"version\":\"${aws:iot:parameter:version}\"}";
 
-    @TempDir
-    Path dataDir;
-
-    private RunningServer server;
-    private IotClient iot;
-    private Fleet fleet;
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(dataDir);
-        iot = server.iot();
-        fleet = new Fleet(iot);
+    void setUp() {
         fleet.thing("device");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -3,14 +3,10 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.JobStatus;
 import software.amazon.awssdk.services.iot.model.JobSummary;
@@ -18,28 +14,14 @@ import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.TargetSelection;
 
 /** ListJobs with every filter, and its paging while jobs are being created. */
-class ListJobsTest {
+class ListJobsTest extends LiveServerTest {
 
     private static final String GROUP_ARN = "arn:aws:iot:us-east-1:000000000000:thinggroup/";
 
-    @TempDir
-    Path dataDir;
-
-    private RunningServer server;
-    private IotClient iot;
-    private Fleet fleet;
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(dataDir);
-        iot = server.iot();
-        fleet = new Fleet(iot);
+    void setUp() {
         fleet.thing("t");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

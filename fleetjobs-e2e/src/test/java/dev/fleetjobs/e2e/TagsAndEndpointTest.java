@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.IotException;
 import software.amazon.awssdk.services.iot.model.LimitExceededException;
@@ -22,28 +17,10 @@ import software.amazon.awssdk.services.iot.model.Tag;
 import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
 
 /** TagResource, UntagResource and ListTagsForResource on every taggable resource, and DescribeEndpoint. */
-class TagsAndEndpointTest {
+class TagsAndEndpointTest extends LiveServerTest {
 
     private static final String ARN = "arn:aws:iot:us-east-1:000000000000:";
 
-    @TempDir
-    Path dataDir;
-
-    private RunningServer server;
-    private IotClient iot;
-    private Fleet fleet;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(dataDir);
-        iot = server.iot();
-        fleet = new Fleet(iot);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void jobsTemplatesThingsAndGroupsCarryTags() {

@@ -12,6 +12,7 @@ import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.rules.JobProgress;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -79,6 +80,9 @@ public interface StoreReader {
 
     /** The execution with that number, or the latest one of the job on the thing when the number is empty. */
     Optional<JobExecution> findExecution(String jobId, String thingName, OptionalLong executionNumber);
+
+    /** The latest execution of the job on each of the things that have one, by thing name. */
+    Map<String, JobExecution> latestExecutions(String jobId, Collection<String> thingNames);
 
     /**
      * The thing's pending executions in the order devices are offered them: all IN_PROGRESS before

@@ -8,6 +8,7 @@ import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Reads and writes inside one transaction. Updates are checked against version numbers so that
@@ -64,6 +65,9 @@ public interface StoreTransaction extends StoreReader {
 
     /** Inserts a new execution; (jobId, thingName, executionNumber) must be new. */
     void insertExecution(JobExecution execution);
+
+    /** Inserts new executions at once, as a rollout does; each must be new, as with {@link #insertExecution}. */
+    void insertExecutions(List<JobExecution> executions);
 
     /**
      * Replaces the stored execution with the same (jobId, thingName, executionNumber), whose

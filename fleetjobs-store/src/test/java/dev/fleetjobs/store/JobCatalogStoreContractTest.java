@@ -120,6 +120,33 @@ public abstract class JobCatalogStoreContractTest extends StoreContractSupport {
         assertThat(read((StoreReader r) -> r.findExecution("j1", "t", OptionalLong.empty())).orElseThrow().executionNumber()).isEqualTo(2);
     }
 
+    @Test
+    void executionsInsertedAtOnceAreCountedAndTheLatestPerThingIsFound() {
+        insertJobs("bulk", "other");
+        List<JobExecution> batch = List.of(JobExecution.queued("bulk", "a", 1, 5), JobExecution.queued("bulk", "b", 1, 5),
+                execution("bulk", "c", ExecutionStatus.IN_PROGRESS, 5), JobExecution.queued("other", "a", 1, 5));
+        write((StoreTransaction tx) -> {
+            tx.insertExecutions(batch);
+            tx.insertExecutions(List.of());
+            tx.insertExecution(JobExecution.queued("bulk", "a", 2, 6));
+            return null;
+        });
+        assertThat(read((StoreReader r) -> r.progress("bulk")).count(ExecutionStatus.QUEUED)).isEqualTo(3);
+        assertThat(read((StoreReader r) -> r.progress("bulk")).count(ExecutionStatus.IN_PROGRESS)).isEqualTo(1);
+        assertThat(read((StoreReader r) -> r.progress("other")).total()).isEqualTo(1);
+        assertThat(read((StoreReader r) -> r.findExecution("bulk", "b", OptionalLong.of(1)))).contains(batch.get(1));
+
+        Map<String, JobExecution> latest = read((StoreReader r) -> r.latestExecutions("bulk", List.of("a", "c", "nobody")));
+        assertThat(latest).containsOnlyKeys("a", "c");
+        assertThat(latest.get("a").executionNumber()).isEqualTo(2);
+        assertThat(read((StoreReader r) -> r.latestExecutions("bulk", List.of()))).isEmpty();
+        assertThat(writeFailure((StoreTransaction tx) -> {
+            tx.insertExecutions(List.of(JobExecution.queued("bulk", "d", 1, 7), JobExecution.queued("bulk", "b", 1, 7)));
+            return null;
+        })).isInstanceOf(StoreConflictException.class);
+        assertThat(read((StoreReader r) -> r.progress("bulk")).total()).as("a refused batch writes nothing").isEqualTo(4);
+    }
+
     // background work
 
     @Test

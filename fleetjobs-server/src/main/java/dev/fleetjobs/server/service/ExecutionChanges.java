@@ -6,6 +6,7 @@ import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.rules.JobCompletion;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.List;
 
 /**
  * The one place through which every execution is created, changed or deleted, so that what
@@ -20,6 +21,11 @@ final class ExecutionChanges {
 
     static void create(StoreTransaction tx, JobExecution execution) {
         tx.insertExecution(execution);
+    }
+
+    /** New executions at once, as a rollout batch creates them. */
+    static void createAll(StoreTransaction tx, List<JobExecution> executions) {
+        tx.insertExecutions(executions);
     }
 
     static JobExecution change(StoreTransaction tx, JobExecution updated, long nowMillis) {

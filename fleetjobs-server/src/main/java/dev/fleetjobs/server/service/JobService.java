@@ -121,9 +121,7 @@ public final class JobService {
             tx.addJobTargetGroup(jobId, new JobTargetGroup(groupName, group.groupId()));
             tx.insertJobWork(JobWork.rollout(jobId, targetArnOf(targetArns, groupName), groupName, cut));
         }
-        for (String thingName : targets.thingNames()) {
-            JobWorkSteps.ensureExecution(tx, jobId, thingName, now);
-        }
+        JobWorkSteps.ensureExecutions(tx, jobId, targets.thingNames(), now);
         return worker.steps().runInline(tx, jobId, worker.batchSize(), now);
     }
 

@@ -7,9 +7,11 @@ import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.store.Page;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One bounded batch of a job's background work, inside a write transaction: a rollout gives the
@@ -53,20 +55,20 @@ final class JobWorkSteps {
     }
 
     /**
-     * Gives the thing an execution of the job unless it has one already, so a thing reached
+     * Gives each thing an execution of the job unless it has one already, so a thing reached
      * through several targets gets one; a thing whose last execution was REMOVED (it had left
      * the job's targets) gets a new one.
-     *
-     * @return whether an execution was created
      */
-    static boolean ensureExecution(StoreTransaction tx, String jobId, String thingName, long nowMillis) {
-        Optional<JobExecution> latest = tx.findExecution(jobId, thingName, OptionalLong.empty());
-        if (latest.isPresent() && latest.get().status() != ExecutionStatus.REMOVED) {
-            return false;
+    static void ensureExecutions(StoreTransaction tx, String jobId, Collection<String> thingNames, long nowMillis) {
+        Map<String, JobExecution> latest = tx.latestExecutions(jobId, thingNames);
+        List<JobExecution> created = new ArrayList<>();
+        for (String thingName : thingNames) {
+            JobExecution last = latest.get(thingName);
+            if (last == null || last.status() == ExecutionStatus.REMOVED) {
+                created.add(JobExecution.queued(jobId, thingName, last == null ? 1 : last.executionNumber() + 1, nowMillis));
+            }
         }
-        long number = latest.map(e -> e.executionNumber() + 1).orElse(1L);
-        ExecutionChanges.create(tx, JobExecution.queued(jobId, thingName, number, nowMillis));
-        return true;
+        ExecutionChanges.createAll(tx, created);
     }
 
     private int rollout(StoreTransaction tx, JobWork work, int budget, long nowMillis) {
@@ -76,9 +78,7 @@ final class JobWorkSteps {
             return 0;
         }
         Page<String> things = tx.thingsInGroup(work.groupName(), true, work.membershipCut(), work.cursor(), budget);
-        for (String thingName : things.items()) {
-            ensureExecution(tx, work.jobId(), thingName, nowMillis);
-        }
+        ensureExecutions(tx, work.jobId(), things.items(), nowMillis);
         if (things.nextCursor() == null) {
             tx.deleteJobWork(work.seq());
             ExecutionChanges.completeJobIfDone(tx, work.jobId(), nowMillis);

@@ -119,6 +119,10 @@ final class Sql {
     static final String FIND_LATEST_EXECUTION = "SELECT " + EXECUTION_COLUMNS + " FROM job_executions"
             + " WHERE job_id = :jobId AND thing_name = :thingName ORDER BY execution_number DESC LIMIT 1";
 
+    /** Every execution of the job on the things, oldest number first, so the last one per thing is its latest. */
+    static final String EXECUTIONS_OF_THINGS = "SELECT " + EXECUTION_COLUMNS + " FROM job_executions"
+            + " WHERE job_id = :jobId AND thing_name IN (<thingNames>) ORDER BY thing_name, execution_number";
+
     static final String NEXT_EXECUTION_NUMBER = "SELECT COALESCE(MAX(execution_number), 0) + 1 FROM job_executions"
             + " WHERE job_id = :jobId AND thing_name = :thingName";
 

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,6 +174,21 @@ class SqlReader implements StoreReader {
             return query.bind("jobId", jobId).bind("thingName", thingName)
                     .map(Rows.EXECUTION).findOne().map(Rows.SeqExecution::execution);
         });
+    }
+
+    @Override
+    public Map<String, JobExecution> latestExecutions(String jobId, Collection<String> thingNames) {
+        Map<String, JobExecution> latest = new HashMap<>();
+        if (thingNames.isEmpty()) {
+            return latest;
+        }
+        run("latestExecutions", h -> h.createQuery(Sql.EXECUTIONS_OF_THINGS).bind("jobId", jobId)
+                .bindList("thingNames", List.copyOf(thingNames)).map(Rows.EXECUTION)
+                .reduce(latest, (map, row) -> {
+                    map.put(row.execution().thingName(), row.execution());
+                    return map;
+                }));
+        return latest;
     }
 
     @Override

@@ -12,9 +12,13 @@ import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
 /** The writes, on the writer connection inside the current batch's transaction and savepoint. */
@@ -120,6 +124,29 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     public void insertExecution(JobExecution execution) {
         run("insertExecution " + key(execution), h -> bindExecution(h.createUpdate(Sql.INSERT_EXECUTION), execution).execute());
         addToCount(execution.jobId(), execution.status(), 1);
+    }
+
+    /** One batched insert, and one count change per status instead of one per row. */
+    @Override
+    public void insertExecutions(List<JobExecution> executions) {
+        if (executions.isEmpty()) {
+            return;
+        }
+        run("insertExecutions", h -> {
+            PreparedBatch batch = h.prepareBatch(Sql.INSERT_EXECUTION);
+            for (JobExecution execution : executions) {
+                bindExecution(batch, execution).add();
+            }
+            return batch.execute();
+        });
+        Map<CountKey, Long> counts = new HashMap<>();
+        for (JobExecution execution : executions) {
+            counts.merge(new CountKey(execution.jobId(), execution.status()), 1L, Long::sum);
+        }
+        counts.forEach((key, delta) -> addToCount(key.jobId(), key.status(), delta));
+    }
+
+    private record CountKey(String jobId, ExecutionStatus status) {
     }
 
     @Override
@@ -236,7 +263,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("documentBeforeSubstitution", job.documentBeforeSubstitution());
     }
 
-    private static Update bindExecution(Update update, JobExecution e) {
+    private static <S extends SqlStatement<S>> S bindExecution(S update, JobExecution e) {
         return update
                 .bind("jobId", e.jobId())
                 .bind("thingName", e.thingName())

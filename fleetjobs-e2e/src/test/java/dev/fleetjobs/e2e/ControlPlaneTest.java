@@ -3,15 +3,10 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.InvalidStateTransitionException;
@@ -25,26 +20,8 @@ import software.amazon.awssdk.services.iot.model.ThingAttribute;
 import software.amazon.awssdk.services.iot.model.VersionConflictException;
 
 /** The control-plane operations of the foundation through the official {@code IotClient}. */
-class ControlPlaneTest {
+class ControlPlaneTest extends LiveServerTest {
 
-    @TempDir
-    Path dataDir;
-
-    private RunningServer server;
-    private IotClient iot;
-    private Fleet fleet;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(dataDir);
-        iot = server.iot();
-        fleet = new Fleet(iot);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void createThingIsIdempotentAndConflictsOnADifferentConfiguration() {

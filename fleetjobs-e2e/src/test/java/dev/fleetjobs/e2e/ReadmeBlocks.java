@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,9 @@ final class ReadmeBlocks {
     static String run(String script, RunningServer server, Path work) throws IOException, InterruptedException {
         assertThat(AWS_CLI_V2).as("the AWS CLI v2 (Debian package awscli; .ci/run installs it)").isExecutable();
         Path bin = Files.createDirectories(work.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("aws"), AWS_CLI_V2);
+        if (!Files.exists(bin.resolve("aws"), LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(bin.resolve("aws"), AWS_CLI_V2);
+        }
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));

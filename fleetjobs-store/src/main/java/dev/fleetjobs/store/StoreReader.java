@@ -3,10 +3,17 @@ package dev.fleetjobs.store;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.RolloutState;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.rules.JobProgress;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -17,15 +24,66 @@ import java.util.OptionalLong;
  */
 public interface StoreReader {
 
+    // things
+
     Optional<Thing> findThing(String thingName);
 
     /** Things ordered by name. */
-    Page<Thing> things(String cursor, int limit);
+    default Page<Thing> things(String cursor, int limit) {
+        return things(ThingQuery.ALL, cursor, limit);
+    }
+
+    /** Things matching the query, ordered by name. */
+    Page<Thing> things(ThingQuery query, String cursor, int limit);
+
+    // thing groups
+
+    Optional<ThingGroup> findThingGroup(String groupName);
+
+    /** Names of the groups matching the query, ordered by name. */
+    Page<String> thingGroupNames(ThingGroupQuery query, String cursor, int limit);
+
+    long childGroupCount(String groupName);
+
+    /** Every group the thing is directly in (at most ten), ordered by name. */
+    List<ThingGroup> groupsOfThing(String thingName);
+
+    /** Names of the groups the thing is directly in, ordered by name. */
+    Page<String> groupNamesOfThing(String thingName, String cursor, int limit);
+
+    /**
+     * Names of the things in the group and, when {@code recursive}, in its subgroups at any depth
+     * (a thing is in at most one group of a hierarchy, so it appears once), group by group.
+     *
+     * @param joinedUpTo  only memberships whose sequence is at most this, see {@link #lastMembershipSeq()}
+     */
+    Page<String> thingsInGroup(String groupName, boolean recursive, long joinedUpTo, String cursor, int limit);
+
+    /** The sequence of the latest membership so far: every later one is higher. 0 before the first. */
+    long lastMembershipSeq();
+
+    // jobs
 
     Optional<Job> findJob(String jobId);
 
+    /** Jobs matching the query, ordered by id. */
+    Page<Job> jobs(JobQuery query, String cursor, int limit);
+
+    long countJobs(JobStatus status);
+
+    /** The groups the job targets, ordered by name. */
+    List<JobTargetGroup> jobTargetGroups(String jobId);
+
+    /** IN_PROGRESS CONTINUOUS jobs that target at least one of the groups, ordered by id. */
+    List<Job> continuousJobsTargeting(Collection<String> groupNames);
+
+    // executions
+
     /** The execution with that number, or the latest one of the job on the thing when the number is empty. */
     Optional<JobExecution> findExecution(String jobId, String thingName, OptionalLong executionNumber);
+
+    /** The latest execution of the job on each of the things that have one, by thing name. */
+    Map<String, JobExecution> latestExecutions(String jobId, Collection<String> thingNames);
 
     /**
      * The thing's pending executions in the order devices are offered them: all IN_PROGRESS before
@@ -37,7 +95,13 @@ public interface StoreReader {
     Page<JobExecution> executionsForJob(String jobId, ExecutionStatus statusOrNull, String cursor, int limit);
 
     /** A thing's executions, optionally of one status, in creation order. */
-    Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String cursor, int limit);
+    default Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String cursor, int limit) {
+        return executionsForThing(thingName, statusOrNull, null, cursor, limit);
+    }
+
+    /** A thing's executions, optionally of one status and of one job, in creation order. */
+    Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String jobIdOrNull, String cursor,
+                                          int limit);
 
     /** How many executions of the job are in each status. */
     JobProgress progress(String jobId);
@@ -61,6 +125,29 @@ public interface StoreReader {
 
     /** The earliest timeout deadline or rollout due time, if any. */
     OptionalLong nextDueMillis();
+
     /** Whether any certificate is attached to the thing (AWS refuses to delete such a thing). */
     boolean hasPrincipals(String thingName);
+
+    // background work
+
+    /** The job's unfinished background work, oldest first. */
+    List<JobWork> jobWork(String jobId);
+
+    /** The work whose turn it is: the one that waited longest since its last step. */
+    Optional<JobWork> nextJobWork();
+
+    // job templates
+
+    Optional<JobTemplate> findJobTemplate(String jobTemplateId);
+
+    /** Templates ordered by id. */
+    Page<JobTemplate> jobTemplates(String cursor, int limit);
+
+    // tags
+
+    /** The resource's tags ordered by key. */
+    Page<Tag> tags(String resourceArn, String cursor, int limit);
+
+    long countTags(String resourceArn);
 }

@@ -2,8 +2,13 @@ package dev.fleetjobs.store;
 
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.RolloutState;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.List;
 
@@ -13,11 +18,38 @@ import java.util.List;
  */
 public interface StoreTransaction extends StoreReader {
 
+    // things
+
     /** Inserts a new thing; fails with {@link StoreConflictException} when the name is taken. */
     void insertThing(Thing thing);
 
-    /** Deletes the thing; its executions stay (they name it by thing name). Returns whether it existed. */
+    /** Replaces the stored thing, whose stored {@code version} must be exactly one less than {@code updated}'s. */
+    void updateThing(Thing updated);
+
+    /**
+     * Deletes the thing and its group memberships; its executions stay (they name it by thing
+     * name). Returns whether it existed.
+     */
     boolean deleteThing(String thingName);
+
+    // thing groups
+
+    /** Inserts a new group under its parent (which must exist); fails with {@link StoreConflictException} when the name is taken. */
+    void insertThingGroup(ThingGroup group);
+
+    /** Replaces the stored group's description and attributes; its stored {@code version} must be one less than {@code updated}'s. */
+    void updateThingGroup(ThingGroup updated);
+
+    /** Deletes a group that has no subgroups, with its memberships. Returns whether it existed. */
+    boolean deleteThingGroup(String groupName);
+
+    /** Makes the thing (which must exist) a member of the group. Returns false when it already was. */
+    boolean addThingToGroup(String groupName, String thingName);
+
+    /** Returns whether the thing was a member. */
+    boolean removeThingFromGroup(String groupName, String thingName);
+
+    // jobs
 
     /** Inserts a new job; fails with {@link StoreConflictException} when the id is taken. */
     void insertJob(Job job);
@@ -25,8 +57,19 @@ public interface StoreTransaction extends StoreReader {
     /** Replaces the stored job of the same id. */
     void updateJob(Job job);
 
+    /** Records that the job targets the group; nothing happens when it already did. */
+    void addJobTargetGroup(String jobId, JobTargetGroup group);
+
+    /** Deletes the job with everything that belongs to it but its executions, which must be gone already. Returns whether it existed. */
+    boolean deleteJob(String jobId);
+
+    // executions
+
     /** Inserts a new execution; (jobId, thingName, executionNumber) must be new. */
     void insertExecution(JobExecution execution);
+
+    /** Inserts new executions at once, as a rollout does; each must be new, as with {@link #insertExecution}. */
+    void insertExecutions(List<JobExecution> executions);
 
     /**
      * Replaces the stored execution with the same (jobId, thingName, executionNumber), whose
@@ -49,15 +92,48 @@ public interface StoreTransaction extends StoreReader {
 
     /** The value attached to this unit of work with {@link #attach}, if any. */
     <A> Optional<A> attachment(Class<A> type);
+
+    // rollouts
     /** Inserts the rollout state of a job and the things still to be offered it, in the order given. */
     void insertRollout(RolloutState state, List<String> targets);
 
     /** Replaces the stored rollout state of the same job. */
     void updateRollout(RolloutState state);
 
+    /** Appends things to those still to be offered the job, after the ones already waiting, in the order given. */
+    void addRolloutTargets(String jobId, List<String> targets);
+
     /** Removes and returns the next {@code limit} things still to be offered the job, in order. */
     List<String> takeRolloutTargets(String jobId, int limit);
 
     /** Removes every thing still to be offered the job. */
     void clearRolloutTargets(String jobId);
+
+    // background work
+
+    /** Stores new work and returns it with its key. */
+    JobWork insertJobWork(JobWork work);
+
+    /** Stores the work's new cursor and moves it to the back of the turn order. */
+    void updateJobWork(JobWork work);
+
+    void deleteJobWork(long seq);
+
+    // job templates
+
+    /** Inserts a new template; fails with {@link StoreConflictException} when the id is taken. */
+    void insertJobTemplate(JobTemplate template);
+
+    /** Returns whether it existed. */
+    boolean deleteJobTemplate(String jobTemplateId);
+
+    // tags
+
+    /** Adds the tags, replacing the values of keys the resource already has. */
+    void putTags(String resourceArn, Collection<Tag> tags);
+
+    void removeTags(String resourceArn, Collection<String> keys);
+
+    /** Removes every tag of the resource, as when it is deleted. */
+    void deleteTags(String resourceArn);
 }

@@ -18,17 +18,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -36,22 +32,7 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link JobStore} must have, whatever database is behind it. A subclass
  * supplies the store; {@link #openStore()} must open the same database every time it is called.
  */
-public abstract class JobStoreContractTest {
-
-    protected JobStore store;
-
-    /** Opens a store on this test's database; called again after close to reopen the same data. */
-    protected abstract JobStore openStore();
-
-    @BeforeEach
-    void openTheStore() {
-        store = openStore();
-    }
-
-    @AfterEach
-    void closeTheStore() {
-        store.close();
-    }
+public abstract class JobStoreContractTest extends StoreContractSupport {
 
     @Nested
     class Timing extends StoreTimingContract {
@@ -559,50 +540,6 @@ public abstract class JobStoreContractTest {
         assertThat(keys).doesNotHaveDuplicates();
         assertThat(seen).containsAll(atStart);
         assertThat(seen.subList(0, atStart.size())).containsExactlyElementsOf(atStart);
-    }
-
-    protected <T> T write(Function<StoreTransaction, T> work) {
-        return store.write(work).join();
-    }
-
-    protected <T> T read(Function<StoreReader, T> work) {
-        return store.read(work).join();
-    }
-
-    /** What the write failed with, exactly as completed (not wrapped). */
-    protected Throwable writeFailure(Function<StoreTransaction, ?> work) {
-        Throwable failure = store.write(work).handle((ok, t) -> t).join();
-        assertThat(failure).as("the write should have failed").isNotNull().isNotInstanceOf(CompletionException.class);
-        return failure;
-    }
-
-    protected Throwable readFailure(Function<StoreReader, ?> work) {
-        Throwable failure = store.read(work).handle((ok, t) -> t).join();
-        assertThat(failure).as("the read should have failed").isNotNull().isNotInstanceOf(CompletionException.class);
-        return failure;
-    }
-
-    protected void insertJobs(String... jobIds) {
-        write((StoreTransaction tx) -> {
-            for (String id : jobIds) {
-                tx.insertJob(job(id));
-            }
-            return null;
-        });
-    }
-
-    protected static Thing thing(String name) {
-        return new Thing(name, "id-" + name, Map.of("k", name), 1, 1_000L);
-    }
-
-    protected static Job job(String jobId) {
-        return new Job(jobId, TargetSelection.SNAPSHOT, JobStatus.IN_PROGRESS, "{}", null, List.of("arn:thing/" + jobId), null,
-                false, null, null, 1L, 1L, null);
-    }
-
-    protected static JobExecution execution(String jobId, String thingName, ExecutionStatus status, long queuedAt) {
-        return new JobExecution(jobId, thingName, 1, status, Map.of(), queuedAt,
-                status == ExecutionStatus.QUEUED ? null : queuedAt + 1, queuedAt + 1, 1, null, null, false, 0);
     }
 
     private static List<String> jobIds(List<JobExecution> executions) {

@@ -124,6 +124,24 @@ public abstract class StoreTimingContract {
     }
 
     @Test
+    void addedTargetsWaitBehindTheOnesAlreadyThereAndAfterAllWereTaken() {
+        insertJob("rolled");
+        write((StoreTransaction tx) -> {
+            tx.insertRollout(RolloutState.initial("rolled", 2), List.of("t-b", "t-a"));
+            tx.addRolloutTargets("rolled", List.of("t-d", "t-c"));
+            tx.addRolloutTargets("rolled", List.of());
+            return null;
+        });
+        assertThat(write((StoreTransaction tx) -> tx.takeRolloutTargets("rolled", 3))).containsExactly("t-b", "t-a", "t-d");
+        assertThat(write((StoreTransaction tx) -> tx.takeRolloutTargets("rolled", 3))).containsExactly("t-c");
+        write((StoreTransaction tx) -> {
+            tx.addRolloutTargets("rolled", List.of("t-f", "t-e"));
+            return null;
+        });
+        assertThat(write((StoreTransaction tx) -> tx.takeRolloutTargets("rolled", 5))).containsExactly("t-f", "t-e");
+    }
+
+    @Test
     void aRolledBackTakeLeavesTheTargetsInPlace() {
         insertJob("rolled");
         write((StoreTransaction tx) -> {

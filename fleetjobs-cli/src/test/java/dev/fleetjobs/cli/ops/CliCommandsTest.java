@@ -109,6 +109,54 @@ class CliCommandsTest {
     }
 
     @Test
+    void groupsGetThingsAndJobsAreListedAndDeleted() throws Exception {
+        cli.run("thing", "create", "a");
+        cli.run("thing", "create", "b");
+        Cli.Result group = cli.run("group", "create", "fleet", "--description", "all pumps");
+        assertThat(group.exitCode()).as(group.err()).isZero();
+        assertThat(group.out()).contains("arn:aws:iot:us-east-1:000000000000:thinggroup/fleet");
+        assertThat(cli.run("group", "create", "fleet-east", "--parent", "fleet").exitCode()).isZero();
+        Cli.Result added = cli.run("group", "add-thing", "fleet", "a");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added a / fleet");
+        assertThat(cli.run("group", "add-thing", "fleet-east", "b").exitCode()).isZero();
+
+        assertThat(cli.run("group", "things", "fleet").out().lines().toList()).containsExactly("THING", "a");
+        assertThat(cli.run("group", "things", "fleet", "--recursive").out().lines().skip(1).toList()).containsExactlyInAnyOrder("a", "b");
+        Cli.Result missing = cli.run("group", "things", "nowhere");
+        assertThat(missing.exitCode()).isEqualTo(CliErrors.REFUSED);
+        assertThat(missing.err()).startsWith("error: ResourceNotFoundException: ");
+
+        Path document = Files.writeString(temp.resolve("doc.json"), "{\"operation\":\"install\"}");
+        Cli.Result created = cli.run("job", "create", "fleet-fw", "--document", document.toString(), "--group", "fleet");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        JsonNode job = JSON.readTree(cli.run("job", "describe", "fleet-fw", "-o", "json").out()).get("job");
+        assertThat(job.get("jobProcessDetails").get("numberOfQueuedThings").asLong()).as("a group target reaches its subgroups")
+                .isEqualTo(2);
+        cli.run("job", "create", "single", "--document", document.toString(), "--thing", "a");
+
+        Cli.Result listed = cli.run("job", "list");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out().lines().findFirst().orElseThrow()).startsWith("JOB").contains("STATUS").contains("SELECTION");
+        assertThat(listed.out()).containsPattern("fleet-fw\\s+IN_PROGRESS\\s+SNAPSHOT").containsPattern("single\\s+IN_PROGRESS");
+        JsonNode byGroup = JSON.readTree(cli.run("job", "list", "--group", "fleet", "-o", "json").out());
+        assertThat(byGroup.get("jobs")).extracting(j -> j.get("jobId").asText()).containsExactly("fleet-fw");
+        assertThat(JSON.readTree(cli.run("job", "list", "--status", "COMPLETED", "-o", "json").out()).get("jobs")).isEmpty();
+
+        Cli.Result unfinished = cli.run("job", "delete", "fleet-fw");
+        assertThat(unfinished.exitCode()).isEqualTo(CliErrors.REFUSED);
+        assertThat(unfinished.err()).startsWith("error: InvalidStateTransitionException: ").contains("force");
+        Cli.Result deleted = cli.run("job", "delete", "fleet-fw", "--force");
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(deleted.out()).contains("Deleting job fleet-fw");
+        await().atMost(Duration.ofSeconds(30)).until(() -> cli.run("job", "describe", "fleet-fw").exitCode() == CliErrors.REFUSED);
+        assertThat(cli.run("job", "describe", "fleet-fw").err()).startsWith("error: ResourceNotFoundException: ");
+        assertThat(JSON.readTree(cli.run("job", "list", "-o", "json").out()).get("jobs"))
+                .extracting(j -> j.get("jobId").asText()).containsExactly("single");
+        assertThat(cli.run("thing", "jobs", "b").out()).doesNotContain("fleet-fw");
+    }
+
+    @Test
     void errorsGiveAClearMessageAndANonZeroExitCode() throws Exception {
         Cli.Result missing = cli.run("job", "describe", "nope");
         assertThat(missing.exitCode()).isEqualTo(CliErrors.REFUSED);

@@ -1,6 +1,7 @@
 package dev.fleetjobs.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Objects;
  * @param createdAtMillis            epoch milliseconds, like every *Millis field
  * @param completedAtMillis          null until the job is COMPLETED or CANCELED
  * @param runConfig                  rollout, abort, retry and scheduling configuration; never null
+ * @param jobTemplateArn             the template the job was created from, or null
+ * @param documentParameters         the values put into the document's {@code ${aws:iot:parameter:...}} placeholders; empty when none
+ * @param documentBeforeSubstitution the document as written, placeholders included, when parameters were substituted; otherwise null
  */
 public record Job(
         String jobId,
@@ -26,7 +30,10 @@ public record Job(
         long createdAtMillis,
         long lastUpdatedAtMillis,
         Long completedAtMillis,
-        JobRunConfig runConfig) {
+        JobRunConfig runConfig,
+        String jobTemplateArn,
+        Map<String, String> documentParameters,
+        String documentBeforeSubstitution) {
 
     public Job {
         Objects.requireNonNull(jobId, "jobId");
@@ -35,14 +42,28 @@ public record Job(
         Objects.requireNonNull(document, "document");
         targets = List.copyOf(targets);
         runConfig = runConfig == null ? JobRunConfig.NONE : runConfig;
+        documentParameters = documentParameters == null ? Map.of() : Map.copyOf(documentParameters);
     }
 
-    /** A job without rollout, abort, retry or scheduling configuration. */
+    /** A job written out in full, not made from a template. */
+    public Job(String jobId, TargetSelection targetSelection, JobStatus status, String document, String description,
+               List<String> targets, Long inProgressTimeoutMinutes, boolean forceCanceled, String reasonCode, String comment,
+               long createdAtMillis, long lastUpdatedAtMillis, Long completedAtMillis, JobRunConfig runConfig) {
+        this(jobId, targetSelection, status, document, description, targets, inProgressTimeoutMinutes, forceCanceled, reasonCode,
+                comment, createdAtMillis, lastUpdatedAtMillis, completedAtMillis, runConfig, null, Map.of(), null);
+    }
+
+    /** A job without rollout, abort, retry or scheduling configuration, not made from a template. */
     public Job(String jobId, TargetSelection targetSelection, JobStatus status, String document, String description,
                List<String> targets, Long inProgressTimeoutMinutes, boolean forceCanceled, String reasonCode, String comment,
                long createdAtMillis, long lastUpdatedAtMillis, Long completedAtMillis) {
         this(jobId, targetSelection, status, document, description, targets, inProgressTimeoutMinutes, forceCanceled, reasonCode,
                 comment, createdAtMillis, lastUpdatedAtMillis, completedAtMillis, JobRunConfig.NONE);
+    }
+
+    /** The document as written: with its placeholders when parameters were substituted into it. */
+    public String rawDocument() {
+        return documentBeforeSubstitution == null ? document : documentBeforeSubstitution;
     }
 
     public boolean isFinished() {
@@ -52,11 +73,27 @@ public record Job(
     public Job withStatus(JobStatus newStatus, long nowMillis) {
         Long completed = (newStatus == JobStatus.COMPLETED || newStatus == JobStatus.CANCELED) ? Long.valueOf(nowMillis) : completedAtMillis;
         return new Job(jobId, targetSelection, newStatus, document, description, targets, inProgressTimeoutMinutes,
-                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completed, runConfig);
+                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completed, runConfig, jobTemplateArn,
+                documentParameters, documentBeforeSubstitution);
     }
 
     public Job canceled(boolean force, String newReasonCode, String newComment, long nowMillis) {
         return new Job(jobId, targetSelection, JobStatus.CANCELED, document, description, targets, inProgressTimeoutMinutes,
-                force, newReasonCode, newComment, createdAtMillis, nowMillis, nowMillis, runConfig);
+                force, newReasonCode, newComment, createdAtMillis, nowMillis, nowMillis, runConfig, jobTemplateArn,
+                documentParameters, documentBeforeSubstitution);
+    }
+
+    /** The job after UpdateJob: the description and the in-progress timeout are all that may change here. */
+    public Job updated(String newDescription, Long newInProgressTimeoutMinutes, long nowMillis) {
+        return new Job(jobId, targetSelection, status, document, newDescription, targets, newInProgressTimeoutMinutes,
+                forceCanceled, reasonCode, comment, createdAtMillis, nowMillis, completedAtMillis, runConfig, jobTemplateArn,
+                documentParameters, documentBeforeSubstitution);
+    }
+
+    /** The job with more targets (AssociateTargetsWithJob); {@code why} becomes the comment when given. */
+    public Job withTargets(List<String> newTargets, String why, long nowMillis) {
+        return new Job(jobId, targetSelection, status, document, description, newTargets, inProgressTimeoutMinutes,
+                forceCanceled, reasonCode, why == null ? comment : why, createdAtMillis, nowMillis, completedAtMillis, runConfig,
+                jobTemplateArn, documentParameters, documentBeforeSubstitution);
     }
 }

@@ -16,4 +16,8 @@ public record Thing(String thingName, String thingId, Map<String, String> attrib
         Objects.requireNonNull(thingId, "thingId");
         attributes = Map.copyOf(attributes);
     }
+
+    public Thing withAttributes(Map<String, String> newAttributes) {
+        return new Thing(thingName, thingId, newAttributes, version + 1, createdAtMillis);
+    }
 }

@@ -32,6 +32,20 @@ public final class Constraints {
     public static final int ATTRIBUTE_VALUE_MAX = 800;
     /** Without a thing type a thing may carry at most three attributes (spec 4.5). */
     public static final int ATTRIBUTES_MAX = 3;
+    public static final Pattern GROUP_ID = Pattern.compile("[a-zA-Z0-9\\-]+");
+    /** A thing group may carry at most fifty attributes. */
+    public static final int GROUP_ATTRIBUTES_MAX = 50;
+    public static final Pattern GROUP_DESCRIPTION = Pattern.compile("[\\p{Graph}\\x20]*");
+    public static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    public static final int TAG_KEY_MAX = 128;
+    public static final int TAG_VALUE_MAX = 256;
+    /** A resource carries at most fifty tags. */
+    public static final int TAGS_MAX = 50;
+    public static final Pattern PARAMETER_KEY = Pattern.compile("[a-zA-Z0-9_-]+");
+    public static final int PARAMETER_KEY_MAX = 128;
+    public static final int PARAMETER_VALUE_MAX = 30720;
+    /** At most ten jobs may be in DELETION_IN_PROGRESS at once (DeleteJob model doc). */
+    public static final int DELETING_JOBS_MAX = 10;
     public static final int MAX_RESULTS_MIN = 1;
     public static final int MAX_RESULTS_MAX = 250;
     public static final Pattern CERTIFICATE_ID = Pattern.compile("(0x)?[a-fA-F0-9]+");

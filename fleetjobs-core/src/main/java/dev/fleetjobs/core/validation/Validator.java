@@ -1,7 +1,11 @@
 package dev.fleetjobs.core.validation;
 
 import dev.fleetjobs.core.error.InvalidRequestException;
+import dev.fleetjobs.core.model.Tag;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -113,6 +117,50 @@ public final class Validator {
             pattern(valueField, value, Constraints.NO_CONTROL_CHARS);
         }
         return details;
+    }
+
+    /** Attributes of a thing or a thing group: at most {@code maxPairs}, names and values as the model allows. */
+    public static Map<String, String> attributes(String field, Map<String, String> attributes, int maxPairs, String owner) {
+        if (attributes == null) {
+            return null;
+        }
+        if (attributes.size() > maxPairs) {
+            throw invalid(field, null, owner + " may have at most " + maxPairs + " attributes");
+        }
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            name(field + ".key", entry.getKey(), Constraints.ATTRIBUTE_NAME, Constraints.ATTRIBUTE_NAME_MAX);
+            String valueField = field + "." + entry.getKey();
+            required(valueField, entry.getValue());
+            length(valueField, entry.getValue(), 0, Constraints.ATTRIBUTE_VALUE_MAX);
+            pattern(valueField, entry.getValue(), Constraints.ATTRIBUTE_VALUE);
+        }
+        return attributes;
+    }
+
+    /** Tags as given to TagResource or a create operation: valid keys, none twice, none reserved by AWS. */
+    public static List<Tag> tags(String field, List<Tag> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < tags.size(); i++) {
+            Tag tag = tags.get(i);
+            String keyField = field + "." + (i + 1) + ".member.Key";
+            tagKey(keyField, tag.key());
+            length(field + "." + (i + 1) + ".member.Value", tag.value(), 0, Constraints.TAG_VALUE_MAX);
+            if (!keys.add(tag.key())) {
+                throw invalid(keyField, tag.key(), "Tag keys must be unique");
+            }
+        }
+        return tags;
+    }
+
+    public static String tagKey(String field, String key) {
+        name(field, key, Constraints.TAG_KEY, Constraints.TAG_KEY_MAX);
+        if (key.startsWith("aws:")) {
+            throw invalid(field, key, "Tag keys starting with 'aws:' are reserved for AWS");
+        }
+        return key;
     }
 
     public static int maxResults(String field, Integer value, int defaultValue) {

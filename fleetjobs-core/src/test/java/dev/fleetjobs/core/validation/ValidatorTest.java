@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetjobs.core.error.InvalidRequestException;
+import dev.fleetjobs.core.model.Tag;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,28 @@ class ValidatorTest {
         assertThatThrownBy(() -> Validator.timeoutMinutes("t", -1L, false)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Validator.timeoutMinutes("t", 0L, true)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Validator.timeoutMinutes("t", 10081L, true)).hasMessageContaining("less than or equal to 10080");
+    }
+    @Test
+    void tagsHaveValidUniqueKeysOutsideTheAwsPrefixAndShortValues() {
+        List<Tag> tags = List.of(new Tag("team", "ops"), new Tag("cost center", ""));
+        assertThat(Validator.tags("tags", tags)).isEqualTo(tags);
+        assertThat(Validator.tags("tags", null)).isEmpty();
+        assertThatThrownBy(() -> Validator.tags("tags", List.of(new Tag("aws:owner", "x"))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'tags.1.member.Key'").hasMessageContaining("aws:");
+        assertThatThrownBy(() -> Validator.tags("tags", List.of(new Tag("a", "1"), new Tag("a", "2"))))
+                .hasMessageContaining("'tags.2.member.Key'").hasMessageContaining("unique");
+        assertThatThrownBy(() -> Validator.tags("tags", List.of(new Tag("k", "v".repeat(257)))))
+                .hasMessageContaining("'tags.1.member.Value'");
+        assertThatThrownBy(() -> Validator.tags("tags", List.of(new Tag("", "v")))).hasMessageContaining("greater than or equal to 1");
+    }
+
+    @Test
+    void attributesAreCountedAndCheckedByNameAndValue() {
+        assertThat(Validator.attributes("attrs", Map.of("fw", "2.0", "empty", ""), 3, "A thing")).hasSize(2);
+        assertThat(Validator.attributes("attrs", null, 3, "A thing")).isNull();
+        assertThatThrownBy(() -> Validator.attributes("attrs", Map.of("a", "1", "b", "2"), 1, "A thing"))
+                .hasMessageContaining("A thing may have at most 1 attributes");
+        assertThatThrownBy(() -> Validator.attributes("attrs", Map.of("bad name", "1"), 3, "A thing")).hasMessageContaining("'attrs.key'");
+        assertThatThrownBy(() -> Validator.attributes("attrs", Map.of("k", "no spaces"), 3, "A thing")).hasMessageContaining("'attrs.k'");
     }
 }

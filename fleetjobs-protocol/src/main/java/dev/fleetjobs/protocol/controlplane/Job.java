@@ -3,6 +3,7 @@ package dev.fleetjobs.protocol.controlplane;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Control-plane {@code Job}; timestamps are epoch seconds with a fraction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,5 +27,7 @@ public record Job(
         AbortConfig abortConfig,
         JobExecutionsRetryConfig jobExecutionsRetryConfig,
         SchedulingConfig schedulingConfig,
-        List<ScheduledJobRollout> scheduledJobRollouts) {
+        List<ScheduledJobRollout> scheduledJobRollouts,
+        String jobTemplateArn,
+        Map<String, String> documentParameters) {
 }

@@ -5,7 +5,11 @@ import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
 import dev.fleetjobs.server.http.DevRoutes;
+import dev.fleetjobs.server.http.EndpointRoutes;
 import dev.fleetjobs.server.http.ExecutionRoutes;
+import dev.fleetjobs.server.http.JobTemplateRoutes;
+import dev.fleetjobs.server.http.TagRoutes;
+import dev.fleetjobs.server.http.ThingGroupRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
 import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.RouteTable;
@@ -17,8 +21,13 @@ import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
+import dev.fleetjobs.server.service.JobLifecycleService;
 import dev.fleetjobs.server.service.JobService;
+import dev.fleetjobs.server.service.JobTemplateService;
+import dev.fleetjobs.server.service.JobWorker;
 import dev.fleetjobs.server.service.NotifyingJobStore;
+import dev.fleetjobs.server.service.TagService;
+import dev.fleetjobs.server.service.ThingGroupService;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.sql.SqlJobStore;
@@ -60,10 +69,11 @@ public final class FleetjobsServer implements AutoCloseable {
     private final Listener devices;
     private final SecurityWiring security;
     private final MqttFront mqtt;
+    private final JobWorker worker;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
-                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt) {
+                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
@@ -73,6 +83,7 @@ public final class FleetjobsServer implements AutoCloseable {
         this.devices = devices;
         this.security = security;
         this.mqtt = mqtt;
+        this.worker = worker;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
@@ -89,6 +100,7 @@ public final class FleetjobsServer implements AutoCloseable {
         Vertx vertx = null;
         Timekeeper timekeeper = null;
         SecurityWiring security = null;
+        JobWorker worker = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
             mqtt = MqttFront.create(withRegistry(mqttSettings, security), config.jobClock(), new Arns(config.region(), config.accountId()));
@@ -101,12 +113,19 @@ public final class FleetjobsServer implements AutoCloseable {
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
+            // The worker writes through the same store as the services (notifying under MQTT) and reads the job clock.
+            worker = new JobWorker(store, clock, arns, config.jobWorkBatchSize(), wake);
+            JobService jobService = new JobService(store, clock, arns, worker, wake);
             SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
             RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService));
             RouteTable controlPlaneTable = new RouteTable()
-                    .addAll(new ThingRoutes(new ThingService(store, clock), arns))
-                    .addAll(new JobRoutes(new JobService(store, clock, arns, wake), arns))
-                    .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns));
+                    .addAll(new ThingRoutes(new ThingService(store, clock, arns), arns))
+                    .addAll(new JobRoutes(jobService, new JobLifecycleService(store, clock, arns, worker, jobService), arns))
+                    .addAll(new ExecutionRoutes(new ExecutionAdminService(store, clock), arns))
+                    .addAll(new ThingGroupRoutes(new ThingGroupService(store, clock, arns), arns))
+                    .addAll(new JobTemplateRoutes(new JobTemplateService(store, clock, arns), arns))
+                    .addAll(new TagRoutes(new TagService(store, arns)))
+                    .addAll(new EndpointRoutes());
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
@@ -130,7 +149,9 @@ public final class FleetjobsServer implements AutoCloseable {
             if (mqttSettings.enabled()) {
                 mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
             }
-            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt);
+            worker.start();
+            FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
+                    worker);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -139,6 +160,9 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (vertx != null) {
                 vertx.close();
+            }
+            if (worker != null) {
+                worker.close();
             }
             if (timekeeper != null) {
                 timekeeper.close();
@@ -209,6 +233,11 @@ public final class FleetjobsServer implements AutoCloseable {
         return config;
     }
 
+    /** The background worker of rollouts, cancels and deletes (to pause it, or to run it by hand in tests). */
+    public JobWorker jobWorker() {
+        return worker;
+    }
+
     /**
      * Refuses new requests with 503 ServiceUnavailableException from now on, while those under
      * way finish: the first step of an orderly stop, also useful before taking a node out of a
@@ -234,6 +263,7 @@ public final class FleetjobsServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
+            worker.close();
             mqtt.close();
             timekeeper.close();
             security.close();

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param dataPlaneRequestsPerSecond  0 for no limit; above it devices get ThrottlingException
  * @param jobClock                    the clock of job rules (never of signature expiry)
  * @param security                    device listener, connection limits, refresh of access keys
+ * @param jobWorkBatchSize            things or executions one batch of a rollout, cancel or delete handles
  */
 public record ServerConfig(
         String host,
@@ -26,13 +27,15 @@ public record ServerConfig(
         int dataPlaneRequestsPerSecond,
         int maxBodyBytes,
         Clock jobClock,
-        SecurityOptions security) {
+        SecurityOptions security,
+        int jobWorkBatchSize) {
 
     public static final int DEFAULT_PORT = 9290;
     public static final String DEFAULT_DATA_DIR = "fleetjobs-data";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    public static final int DEFAULT_JOB_WORK_BATCH_SIZE = 1000;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -41,38 +44,45 @@ public record ServerConfig(
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(jobClock, "jobClock");
         Objects.requireNonNull(security, "security");
+        if (jobWorkBatchSize < 1) {
+            throw new IllegalArgumentException("jobWorkBatchSize must be at least 1, was " + jobWorkBatchSize);
+        }
     }
 
     /** Defaults for everything but where to listen and where to keep data. */
     public static ServerConfig defaults(String host, int port, Path dataDir) {
         return new ServerConfig(host, port, dataDir, false, null, null, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 0,
-                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(),
-                SecurityOptions.defaults());
+                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(), SecurityOptions.defaults(), DEFAULT_JOB_WORK_BATCH_SIZE);
     }
 
     public ServerConfig withRootCredentials(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(host, port, dataDir, dev, accessKeyId, secretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize);
     }
 
     public ServerConfig withDev(boolean enabled) {
         return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize);
     }
 
     /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
     public ServerConfig withJobClock(Clock clock) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security);
+                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security, jobWorkBatchSize);
     }
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                limit, maxBodyBytes, jobClock, security);
+                limit, maxBodyBytes, jobClock, security, jobWorkBatchSize);
     }
 
     public ServerConfig withSecurity(SecurityOptions options) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options, jobWorkBatchSize);
+    }
+
+    public ServerConfig withJobWorkBatchSize(int size) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, size);
     }
 }

@@ -9,11 +9,14 @@ import dev.fleetjobs.protocol.controlplane.DescribeThingResponse;
 import dev.fleetjobs.protocol.controlplane.JobExecutionStatusDetails;
 import dev.fleetjobs.protocol.controlplane.JobExecutionSummary;
 import dev.fleetjobs.protocol.controlplane.JobProcessDetails;
+import dev.fleetjobs.protocol.controlplane.JobSummary;
 import dev.fleetjobs.protocol.controlplane.ThingAttribute;
 import dev.fleetjobs.protocol.controlplane.TimeoutConfig;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.JobDetails;
+import dev.fleetjobs.server.service.JobListing;
+import java.util.List;
 
 /** Domain values to control-plane wire shapes. */
 final class ControlPlaneShapes {
@@ -41,15 +44,30 @@ final class ControlPlaneShapes {
         return new dev.fleetjobs.protocol.controlplane.Job(arns.job(job.jobId()), job.jobId(), job.targetSelection().name(),
                 job.status().name(), job.forceCanceled(), job.reasonCode(), job.comment(), job.targets(), job.description(),
                 WireTime.fractionalSeconds(job.createdAtMillis()), WireTime.fractionalSeconds(job.lastUpdatedAtMillis()),
-                WireTime.fractionalSeconds(job.completedAtMillis()), processDetails(details.progress()),
-                job.inProgressTimeoutMinutes() == null ? null : new TimeoutConfig(job.inProgressTimeoutMinutes()),
-                details.concurrent(), RunConfigShapes.rollout(job.runConfig()), RunConfigShapes.abort(job.runConfig()),
-                RunConfigShapes.retry(job.runConfig()), RunConfigShapes.scheduling(job.runConfig()),
-                RunConfigShapes.scheduledRollouts(details.scheduledRolloutStartMillis()));
+                WireTime.fractionalSeconds(job.completedAtMillis()), processDetails(details),
+                timeoutConfig(job.inProgressTimeoutMinutes()), details.concurrent(), RunConfigShapes.rollout(job.runConfig()),
+                RunConfigShapes.abort(job.runConfig()), RunConfigShapes.retry(job.runConfig()), RunConfigShapes.scheduling(job.runConfig()),
+                RunConfigShapes.scheduledRollouts(details.scheduledRolloutStartMillis()), job.jobTemplateArn(),
+                job.documentParameters().isEmpty() ? null : job.documentParameters());
     }
 
-    static JobProcessDetails processDetails(JobProgress progress) {
-        return new JobProcessDetails(null,
+    JobSummary jobSummary(JobListing listing) {
+        Job job = listing.job();
+        return new JobSummary(arns.job(job.jobId()), job.jobId(), listing.thingGroupId(), job.targetSelection().name(),
+                job.status().name(), WireTime.fractionalSeconds(job.createdAtMillis()),
+                WireTime.fractionalSeconds(job.lastUpdatedAtMillis()), WireTime.fractionalSeconds(job.completedAtMillis()),
+                listing.concurrent());
+    }
+
+    static TimeoutConfig timeoutConfig(Long inProgressTimeoutMinutes) {
+        return inProgressTimeoutMinutes == null ? null : new TimeoutConfig(inProgressTimeoutMinutes);
+    }
+
+    /** The counts; {@code processingTargets} only while the rollout still has targets to reach, as on AWS. */
+    static JobProcessDetails processDetails(JobDetails details) {
+        JobProgress progress = details.progress();
+        List<String> processing = details.processingTargets();
+        return new JobProcessDetails(processing.isEmpty() ? null : processing,
                 progress.count(ExecutionStatus.CANCELED), progress.count(ExecutionStatus.SUCCEEDED),
                 progress.count(ExecutionStatus.FAILED), progress.count(ExecutionStatus.REJECTED),
                 progress.count(ExecutionStatus.QUEUED), progress.count(ExecutionStatus.IN_PROGRESS),

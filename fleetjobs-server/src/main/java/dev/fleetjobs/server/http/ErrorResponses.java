@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.http;
 
+import dev.fleetjobs.core.error.ConflictException;
 import dev.fleetjobs.core.error.InvalidStateTransitionException;
 import dev.fleetjobs.core.error.JobsServiceException;
 import dev.fleetjobs.core.error.ResourceAlreadyExistsException;
@@ -49,6 +50,9 @@ final class ErrorResponses {
     private static ErrorBody body(JobsServiceException e) {
         if (e instanceof ResourceAlreadyExistsException exists) {
             return new ErrorBody(e.getMessage(), exists.resourceId(), exists.resourceArn(), null);
+        }
+        if (e instanceof ConflictException conflict) {
+            return new ErrorBody(e.getMessage(), conflict.resourceId(), null, null);
         }
         if (e instanceof InvalidStateTransitionException transition) {
             return new ErrorBody(e.getMessage(), null, null, transition.current().map(DataPlaneShapes::state).orElse(null));

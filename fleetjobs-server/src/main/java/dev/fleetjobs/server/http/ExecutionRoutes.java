@@ -32,12 +32,9 @@ public final class ExecutionRoutes implements RouteGroup {
 
     private CompletableFuture<?> listExecutionsForThing(ApiRequest request) {
         QueryInput query = request.query();
-        if (query.string("jobId") != null) {
-            throw Validator.invalid("jobId", query.string("jobId"),
-                    "Filtering a thing's executions by job is not supported by this Fleetjobs version yet; use DescribeJobExecution");
-        }
         int maxResults = Validator.maxResults("maxResults", query.intValue("maxResults"), ControlPlaneShapes.DEFAULT_MAX_RESULTS);
-        return executions.listForThing(request.path("thingName"), query.executionStatus("status"), query.string("nextToken"), maxResults)
+        return executions.listForThing(request.path("thingName"), query.executionStatus("status"), query.string("jobId"),
+                        query.string("nextToken"), maxResults)
                 .thenApply(page -> new ListJobExecutionsForThingResponse(page.items().stream()
                         .map(e -> new JobExecutionSummaryForThing(e.jobId(), ControlPlaneShapes.summary(e)))
                         .toList(), page.nextCursor()));

@@ -1,5 +1,7 @@
 package dev.fleetjobs.server.http;
 
+import dev.fleetjobs.core.error.InvalidRequestException;
+import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.protocol.controlplane.DescribeJobResponse;
@@ -7,24 +9,34 @@ import dev.fleetjobs.protocol.controlplane.GetJobDocumentResponse;
 import dev.fleetjobs.protocol.controlplane.JobExecutionSummaryForJob;
 import dev.fleetjobs.protocol.controlplane.JobIdentity;
 import dev.fleetjobs.protocol.controlplane.ListJobExecutionsForJobResponse;
+import dev.fleetjobs.protocol.controlplane.ListJobsResponse;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.CreateJobCommand;
+import dev.fleetjobs.server.service.JobLifecycleService;
 import dev.fleetjobs.server.service.JobService;
+import dev.fleetjobs.store.JobQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The job operations of the control plane. */
 public final class JobRoutes implements RouteGroup {
 
-    private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("documentSource", "presignedUrlConfig",
-            "tags", "namespaceId", "jobTemplateArn", "documentParameters", "destinationPackageVersions");
+    /** Presigned URLs need an object store; Greengrass namespaces and packages are not there at all yet. */
+    private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "namespaceId",
+            "destinationPackageVersions");
+    /** UpdateJob changes the description and the in-progress timeout here, not the run configuration. */
+    private static final List<String> UPDATE_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "jobExecutionsRolloutConfig",
+            "abortConfig", "jobExecutionsRetryConfig");
 
     private final JobService jobs;
+    private final JobLifecycleService lifecycle;
     private final Arns arns;
     private final ControlPlaneShapes shapes;
 
-    public JobRoutes(JobService jobs, Arns arns) {
+    public JobRoutes(JobService jobs, JobLifecycleService lifecycle, Arns arns) {
         this.jobs = jobs;
+        this.lifecycle = lifecycle;
         this.arns = arns;
         this.shapes = new ControlPlaneShapes(arns);
     }
@@ -34,34 +46,81 @@ public final class JobRoutes implements RouteGroup {
         table
                 .add("PUT", "/jobs/{jobId}", this::createJob)
                 .add("GET", "/jobs/{jobId}", this::describeJob)
+                .add("PATCH", "/jobs/{jobId}", this::updateJob)
+                .add("DELETE", "/jobs/{jobId}", this::deleteJob)
+                .add("GET", "/jobs", this::listJobs)
                 .add("GET", "/jobs/{jobId}/job-document", this::getJobDocument)
                 .add("PUT", "/jobs/{jobId}/cancel", this::cancelJob)
+                .add("POST", "/jobs/{jobId}/targets", this::associateTargets)
                 .add("GET", "/jobs/{jobId}/things", this::listExecutionsForJob);
     }
 
     private CompletableFuture<?> createJob(ApiRequest request) {
         JsonInput body = request.body();
-        body.refuseUnsupported(JOB_MEMBERS_NOT_YET_SUPPORTED, "Pass the document inline in 'document' and targets as thing ARNs.");
+        refuseDocumentSource(body);
+        body.refuseUnsupported(JOB_MEMBERS_NOT_YET_SUPPORTED, "Pass the document inline in 'document'; Greengrass settings are not supported.");
         TargetSelection selection = Enums.parse(TargetSelection.class, "targetSelection", body.string("targetSelection"));
         CreateJobCommand command = new CreateJobCommand(request.path("jobId"), body.stringList("targets"), body.string("document"),
                 body.string("description"), selection, body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
-                JobConfigInput.parse(body));
+                JobConfigInput.parse(body), body.string("jobTemplateArn"), body.stringMap("documentParameters"),
+                WireTags.read(body, "tags"));
         return jobs.create(command).thenApply(job -> new JobIdentity(arns.job(job.jobId()), job.jobId(), job.description()));
     }
 
+    /** There is no object store here to read an S3 document from. */
+    static void refuseDocumentSource(JsonInput body) {
+        if (body.has("documentSource")) {
+            throw new InvalidRequestException("documentSource is not supported: Fleetjobs has no object store to read the document"
+                    + " from. Pass the job document itself in 'document' instead (at most 32768 characters).");
+        }
+    }
+
     private CompletableFuture<?> describeJob(ApiRequest request) {
+        // The job shape holds no document, so beforeSubstitution changes nothing here; it is still checked.
         request.query().bool("beforeSubstitution");
         return jobs.describe(request.path("jobId")).thenApply(details -> new DescribeJobResponse(shapes.job(details)));
     }
 
+    private CompletableFuture<?> updateJob(ApiRequest request) {
+        JsonInput body = request.body();
+        refuseNamespace(request.query());
+        body.refuseUnsupported(UPDATE_MEMBERS_NOT_YET_SUPPORTED, "UpdateJob can change 'description' and 'timeoutConfig' here.");
+        return jobs.update(request.path("jobId"), body.string("description"),
+                body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes")).thenApply(v -> Map.of());
+    }
+
+    private CompletableFuture<?> deleteJob(ApiRequest request) {
+        refuseNamespace(request.query());
+        return lifecycle.delete(request.path("jobId"), request.query().bool("force", false)).thenApply(v -> Map.of());
+    }
+
+    private CompletableFuture<?> listJobs(ApiRequest request) {
+        QueryInput query = request.query();
+        refuseNamespace(query);
+        int maxResults = Validator.maxResults("maxResults", query.intValue("maxResults"), ControlPlaneShapes.DEFAULT_MAX_RESULTS);
+        JobQuery filter = new JobQuery(Enums.parse(JobStatus.class, "status", query.string("status")),
+                Enums.parse(TargetSelection.class, "targetSelection", query.string("targetSelection")),
+                query.string("thingGroupName"), query.string("thingGroupId"));
+        return jobs.list(filter, query.string("nextToken"), maxResults).thenApply(page -> new ListJobsResponse(
+                page.items().stream().map(shapes::jobSummary).toList(), page.nextCursor()));
+    }
+
     private CompletableFuture<?> getJobDocument(ApiRequest request) {
-        request.query().bool("beforeSubstitution");
-        return jobs.document(request.path("jobId")).thenApply(GetJobDocumentResponse::new);
+        return jobs.document(request.path("jobId"), request.query().bool("beforeSubstitution", false))
+                .thenApply(GetJobDocumentResponse::new);
     }
 
     private CompletableFuture<?> cancelJob(ApiRequest request) {
         JsonInput body = request.body();
-        return jobs.cancel(request.path("jobId"), request.query().bool("force", false), body.string("reasonCode"), body.string("comment"))
+        return lifecycle.cancel(request.path("jobId"), request.query().bool("force", false), body.string("reasonCode"),
+                        body.string("comment"))
+                .thenApply(job -> new JobIdentity(arns.job(job.jobId()), job.jobId(), job.description()));
+    }
+
+    private CompletableFuture<?> associateTargets(ApiRequest request) {
+        JsonInput body = request.body();
+        refuseNamespace(request.query());
+        return lifecycle.associateTargets(request.path("jobId"), body.stringList("targets"), body.string("comment"))
                 .thenApply(job -> new JobIdentity(arns.job(job.jobId()), job.jobId(), job.description()));
     }
 
@@ -72,5 +131,12 @@ public final class JobRoutes implements RouteGroup {
                 .thenApply(page -> new ListJobExecutionsForJobResponse(page.items().stream()
                         .map(e -> new JobExecutionSummaryForJob(arns.thing(e.thingName()), ControlPlaneShapes.summary(e)))
                         .toList(), page.nextCursor()));
+    }
+
+    /** Jobs here have no Greengrass namespace, so a filter or target by namespace cannot be honoured. */
+    private static void refuseNamespace(QueryInput query) {
+        if (query.string("namespaceId") != null) {
+            throw new InvalidRequestException("namespaceId is not supported by this Fleetjobs version: jobs have no namespace here.");
+        }
     }
 }

@@ -18,6 +18,11 @@ public final class QueryInput {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** The value exactly as given, an empty one included; null when the parameter is absent. */
+    public String rawString(String name) {
+        return params.get(name);
+    }
+
     public Boolean bool(String name) {
         String value = string(name);
         if (value == null) {

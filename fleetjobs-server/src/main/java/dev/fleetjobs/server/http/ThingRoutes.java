@@ -5,6 +5,7 @@ import dev.fleetjobs.protocol.controlplane.CreateThingResponse;
 import dev.fleetjobs.protocol.controlplane.ListThingsResponse;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ThingService;
+import dev.fleetjobs.store.ThingQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ public final class ThingRoutes implements RouteGroup {
         table
                 .add("POST", "/things/{thingName}", this::createThing)
                 .add("GET", "/things/{thingName}", this::describeThing)
+                .add("PATCH", "/things/{thingName}", this::updateThing)
                 .add("GET", "/things", this::listThings)
                 .add("DELETE", "/things/{thingName}", this::deleteThing);
     }
@@ -42,19 +44,26 @@ public final class ThingRoutes implements RouteGroup {
         return things.describe(request.path("thingName")).thenApply(shapes::describeThing);
     }
 
+    private CompletableFuture<?> updateThing(ApiRequest request) {
+        JsonInput body = request.body();
+        JsonInput payload = body.object("attributePayload");
+        // No thing has a type here, so there is never one to remove; the flag is only checked.
+        body.bool("removeThingType");
+        return things.update(request.path("thingName"), payload.stringMap("attributes"), payload.bool("merge") == Boolean.TRUE,
+                body.string("thingTypeName"), body.longValue("expectedVersion")).thenApply(t -> Map.of());
+    }
+
     private CompletableFuture<?> listThings(ApiRequest request) {
         QueryInput query = request.query();
-        if (query.string("attributeName") != null || query.string("attributeValue") != null) {
-            throw Validator.invalid("attributeName", query.string("attributeName"),
-                    "Filtering things by attribute is not supported by this Fleetjobs version yet");
-        }
+        ThingQuery filter = new ThingQuery(query.string("attributeName"), query.rawString("attributeValue"),
+                query.bool("usePrefixAttributeValue", false));
         int maxResults = Validator.maxResults("maxResults", query.intValue("maxResults"), ControlPlaneShapes.DEFAULT_MAX_RESULTS);
         if (query.string("thingTypeName") != null) {
             // No thing has a type here, so the filter matches nothing.
             Validator.thingName("thingTypeName", query.string("thingTypeName"));
             return CompletableFuture.completedFuture(new ListThingsResponse(List.of(), null));
         }
-        return things.list(query.string("nextToken"), maxResults).thenApply(page -> new ListThingsResponse(
+        return things.list(filter, query.string("nextToken"), maxResults).thenApply(page -> new ListThingsResponse(
                 page.items().stream().map(shapes::thingAttribute).toList(), page.nextCursor()));
     }
 

@@ -33,9 +33,14 @@ public final class ExecutionAdminService {
                 .orElseThrow(() -> NotFound.execution(jobId, thingName)));
     }
 
-    public CompletableFuture<Page<JobExecution>> listForThing(String thingName, ExecutionStatus status, String cursor, int maxResults) {
+    /** @param jobId  only the executions of this job; null for every job */
+    public CompletableFuture<Page<JobExecution>> listForThing(String thingName, ExecutionStatus status, String jobId, String cursor,
+                                                             int maxResults) {
         Validator.thingName("thingName", thingName);
-        return store.read(reader -> reader.executionsForThing(thingName, status, cursor, maxResults));
+        if (jobId != null) {
+            Validator.jobId("jobId", jobId);
+        }
+        return store.read(reader -> reader.executionsForThing(thingName, status, jobId, cursor, maxResults));
     }
 
     /**

@@ -4,8 +4,11 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.rules.JobCompletion;
+import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,8 +16,10 @@ import java.util.OptionalLong;
 /**
  * The one place through which every execution is created, changed or deleted, so that what
  * follows from such a change (a retry, an abort, a SNAPSHOT job completing, device notifications
- * and events) is never forgotten by one of the callers. When the unit of work runs under a
- * {@link NotifyingJobStore}, each change is also recorded for the notifications sent after commit.
+ * and events) is never forgotten by one of the callers: requests, timers and rollouts, background
+ * group expansion, cancels and deletes, and continuous jobs following group membership all come
+ * through here. When the unit of work runs under a {@link NotifyingJobStore}, each change is also
+ * recorded for the notifications sent after commit.
  */
 final class ExecutionChanges {
 
@@ -26,6 +31,14 @@ final class ExecutionChanges {
         unit.ifPresent(u -> u.beforeChange(tx, execution.thingName()));
         tx.insertExecution(execution);
         unit.ifPresent(u -> u.membership(execution.thingName(), false, execution.status().isPending()));
+    }
+
+    /** New executions at once, as a batch of group expansion creates them. */
+    static void createAll(StoreTransaction tx, List<JobExecution> executions) {
+        Optional<UnitChanges> unit = UnitChanges.of(tx);
+        unit.ifPresent(u -> executions.forEach(e -> u.beforeChange(tx, e.thingName())));
+        tx.insertExecutions(executions);
+        unit.ifPresent(u -> executions.forEach(e -> u.membership(e.thingName(), false, e.status().isPending())));
     }
 
     static JobExecution change(StoreTransaction tx, JobExecution updated, long nowMillis) {
@@ -73,12 +86,23 @@ final class ExecutionChanges {
         UnitChanges.of(tx).ifPresent(u -> u.jobEvent(job, operation, tx.progress(job.jobId())));
     }
 
+    /**
+     * Completes a SNAPSHOT job once nothing is pending and no target is still on its way: neither
+     * its group expansion nor its rollout has anything left. Also called when either of them ends.
+     */
     static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
         tx.findJob(jobId).ifPresent(job -> {
-            if (JobCompletion.shouldComplete(job, tx.progress(jobId), JobRollouts.isReleasing(tx, jobId))) {
+            // Whether targets are still on their way is asked last: it takes two more reads.
+            if (JobCompletion.shouldComplete(job, tx.progress(jobId), false) && !stillAdding(tx, jobId)) {
                 jobEnded(tx, job.withStatus(JobStatus.COMPLETED, nowMillis), "completed");
             }
         });
+    }
+
+    /** Whether targets of the job may still get executions: group targets still being expanded, or a rollout still releasing. */
+    static boolean stillAdding(StoreReader reader, String jobId) {
+        return JobRollouts.isReleasing(reader, jobId)
+                || reader.jobWork(jobId).stream().anyMatch(work -> work.kind() == JobWork.Kind.ROLLOUT);
     }
 
     private static boolean wasPending(StoreTransaction tx, JobExecution updated) {

@@ -3,7 +3,6 @@ package dev.fleetjobs.server.service;
 import dev.fleetjobs.core.model.EndBehavior;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
-import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.RolloutState;
@@ -13,13 +12,16 @@ import dev.fleetjobs.core.rules.Timeouts;
 import dev.fleetjobs.core.schedule.WireDateTime;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How a job's targets are offered it over time. Every job keeps a {@link RolloutState} (its
  * notified count is what abort criteria measure against). A job without a rollout rate or a
- * schedule offers every target at creation; any other keeps its not-yet-offered targets in the
+ * schedule offers every thing as soon as it is reached (thing targets at creation, group members
+ * as the background expansion finds them); any other keeps its not-yet-offered things in the
  * store, and each step ({@link #advance}) applies the schedule's phase
  * (SCHEDULED or IN_PROGRESS, the end behaviour), offers the targets the rate allows by creating
  * their QUEUED executions, and records when the next step is due. A thing leaves the targets in
@@ -39,17 +41,48 @@ final class JobRollouts {
         return config.schedule() == null ? JobStatus.IN_PROGRESS : new JobSchedule(config.schedule()).statusAt(nowMillis);
     }
 
-    /** Offers a job just inserted to its targets, now or over time. */
-    static void begin(StoreTransaction tx, Job job, List<String> thingNames, long nowMillis) {
+    /** Stores the rollout state of a job just inserted; its things come with {@link #offer}. */
+    static void begin(StoreTransaction tx, Job job) {
+        tx.insertRollout(RolloutState.initial(job.jobId(), 0), List.of());
+    }
+
+    /**
+     * Offers the job to things it has just reached: its thing targets at creation, or a batch of
+     * its group targets' things found by the background expansion. A job without a rollout rate
+     * or a schedule gives each an execution now (one per thing, however many targets reach it);
+     * any other appends them to the things waiting for their turn and takes its next step. Things
+     * reached after the rollout stopped (the schedule's end) are not offered.
+     */
+    static void offer(StoreTransaction tx, Job job, Collection<String> thingNames, long nowMillis) {
+        RolloutState state = tx.findRollout(job.jobId()).orElseGet(() -> {
+            begin(tx, job);
+            return RolloutState.initial(job.jobId(), 0);
+        });
         if (!job.runConfig().offersOverTime()) {
-            for (String thingName : thingNames) {
-                offer(tx, job.jobId(), thingName, nowMillis);
+            int offered = JobWorkSteps.ensureExecutions(tx, job.jobId(), thingNames, nowMillis);
+            if (offered > 0) {
+                tx.updateRollout(new RolloutState(state.jobId(), state.notified() + offered, state.remaining(),
+                        state.windowStartMillis(), state.releasedInWindow(), state.endApplied(), state.dueAtMillis()));
             }
-            tx.insertRollout(new RolloutState(job.jobId(), thingNames.size(), 0, nowMillis, thingNames.size(), false, null), List.of());
             return;
         }
-        tx.insertRollout(RolloutState.initial(job.jobId(), thingNames.size()), thingNames);
+        if (state.endApplied() || !ExecutionFollowUps.isRunning(job)) {
+            return;
+        }
+        if (!thingNames.isEmpty()) {
+            tx.addRolloutTargets(job.jobId(), List.copyOf(thingNames));
+            tx.updateRollout(new RolloutState(state.jobId(), state.notified(), state.remaining() + thingNames.size(),
+                    state.windowStartMillis(), state.releasedInWindow(), state.endApplied(), state.dueAtMillis()));
+        }
         advance(tx, job.jobId(), nowMillis);
+    }
+
+    /** Nothing more is offered: the things still waiting are dropped and nothing is due. */
+    static void stop(StoreTransaction tx, String jobId) {
+        tx.findRollout(jobId).ifPresent(state -> {
+            tx.clearRolloutTargets(jobId);
+            tx.updateRollout(state.stopped(false).withDue(null));
+        });
     }
 
     /** Whether targets of the job are still waiting to be offered. */
@@ -68,8 +101,7 @@ final class JobRollouts {
         RolloutState state = foundState.get();
         if (!ExecutionFollowUps.isRunning(job)) {
             if (state.isReleasing() || state.dueAtMillis() != null) {
-                tx.clearRolloutTargets(jobId);
-                tx.updateRollout(state.stopped(false).withDue(null));
+                stop(tx, jobId);
             }
             return;
         }
@@ -96,25 +128,41 @@ final class JobRollouts {
         }
     }
 
+    /**
+     * Offers the things the rate allows now. A thing that is already offered (reached through
+     * several targets) or deleted is skipped without using up the window, so the window is filled
+     * with things actually offered.
+     */
     private static RolloutState release(StoreTransaction tx, Job job, RolloutState state, long nowMillis) {
         long succeeded = tx.progress(job.jobId()).count(ExecutionStatus.SUCCEEDED);
-        RolloutRate.Release release = RolloutRate.release(job.runConfig().rollout(), state, succeeded, nowMillis);
-        int offered = 0;
-        for (String thingName : tx.takeRolloutTargets(job.jobId(), release.count())) {
-            // A thing deleted since the job was created is no longer a target.
-            if (tx.findThing(thingName).isPresent()) {
-                offer(tx, job.jobId(), thingName, nowMillis);
-                offered++;
+        RolloutState current = state;
+        while (true) {
+            RolloutRate.Release release = RolloutRate.release(job.runConfig().rollout(), current, succeeded, nowMillis);
+            if (release.count() == 0) {
+                return current;
+            }
+            List<String> released = new ArrayList<>();
+            for (String thingName : tx.takeRolloutTargets(job.jobId(), release.count())) {
+                // A thing deleted since the job was created is no longer a target.
+                if (tx.findThing(thingName).isPresent()) {
+                    released.add(thingName);
+                }
+            }
+            int offered = JobWorkSteps.ensureExecutions(tx, job.jobId(), released, nowMillis);
+            int skipped = release.count() - offered;
+            RolloutState next = release.next();
+            current = new RolloutState(next.jobId(), current.notified() + offered, next.remaining(), next.windowStartMillis(),
+                    next.releasedInWindow() - skipped, next.endApplied(), next.dueAtMillis());
+            if (skipped == 0) {
+                return current;
             }
         }
-        RolloutState next = release.next();
-        return new RolloutState(next.jobId(), state.notified() + offered, next.remaining(), next.windowStartMillis(),
-                next.releasedInWindow(), next.endApplied(), next.dueAtMillis());
     }
 
     private static void applyEnd(StoreTransaction tx, Job job, RolloutState state, long nowMillis) {
         tx.clearRolloutTargets(job.jobId());
         tx.updateRollout(state.stopped(true).withDue(null));
+        JobWorkSteps.stopExpansion(tx, job.jobId());
         EndBehavior behavior = job.runConfig().schedule().effectiveEndBehavior();
         if (behavior == EndBehavior.STOP_ROLLOUT) {
             if (job.status() != JobStatus.IN_PROGRESS) {
@@ -126,9 +174,5 @@ final class JobRollouts {
         String comment = "The job reached its schedulingConfig endTime " + WireDateTime.format(job.runConfig().schedule().endMillis())
                 + " with endBehavior " + behavior + ".";
         JobCancellation.cancel(tx, job, behavior == EndBehavior.FORCE_CANCEL, SCHEDULE_END_REASON_CODE, comment, nowMillis);
-    }
-
-    private static void offer(StoreTransaction tx, String jobId, String thingName, long nowMillis) {
-        ExecutionChanges.create(tx, JobExecution.queued(jobId, thingName, tx.nextExecutionNumber(jobId, thingName), nowMillis));
     }
 }

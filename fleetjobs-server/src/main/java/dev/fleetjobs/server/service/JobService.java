@@ -2,82 +2,102 @@ package dev.fleetjobs.server.service;
 
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.error.ResourceAlreadyExistsException;
-import dev.fleetjobs.core.error.ResourceNotFoundException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.TargetSelection;
+import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.rules.DocumentParameters;
 import dev.fleetjobs.core.rules.JobSchedule;
+import dev.fleetjobs.core.rules.JobTargets;
 import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.RunConfigValidator;
 import dev.fleetjobs.core.validation.Validator;
+import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.Page;
+import dev.fleetjobs.store.StoreReader;
+import dev.fleetjobs.store.StoreTransaction;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
-/** Jobs as operators see them: create, describe, read the document, cancel, list executions (spec 4.3). */
+/**
+ * Jobs as operators see them: create (from a document or a template, on things and groups),
+ * describe, read the document, list, update, list executions (spec 4.3). Cancel, delete and new
+ * targets are in {@link JobLifecycleService}.
+ */
 public final class JobService {
 
     /** {@code scheduledJobRollouts} lists this many upcoming maintenance windows. */
     private static final int SCHEDULED_ROLLOUTS_SHOWN = 7;
 
+    private static final Pattern TEMPLATE_ARN = Pattern.compile("arn:[!-~]+");
+    private static final int TEMPLATE_ARN_MAX = 1600;
+
     private final JobStore store;
     private final Clock clock;
     private final Arns arns;
+    private final JobWorker worker;
     private final Runnable rolloutScheduled;
 
-    public JobService(JobStore store, Clock clock, Arns arns) {
-        this(store, clock, arns, () -> { });
+    public JobService(JobStore store, Clock clock, Arns arns, JobWorker worker) {
+        this(store, clock, arns, worker, () -> { });
     }
 
     /** @param rolloutScheduled called after a job whose rollout or schedule runs over time has been committed */
-    public JobService(JobStore store, Clock clock, Arns arns, Runnable rolloutScheduled) {
+    public JobService(JobStore store, Clock clock, Arns arns, JobWorker worker, Runnable rolloutScheduled) {
         this.store = store;
         this.clock = clock;
         this.arns = arns;
+        this.worker = worker;
         this.rolloutScheduled = rolloutScheduled;
     }
 
     /**
-     * Creates the job and, in the same transaction, one QUEUED execution per distinct target
-     * thing, or, with a rollout rate or a schedule, those the rollout offers now (the others
-     * wait in the store for their turn).
+     * Creates the job in one transaction: thing targets are offered it at once, group targets
+     * are expanded in batches, the first of them before this returns and the rest in the
+     * background. A thing reached through several targets gets one execution. With a rollout
+     * rate or a schedule the things reached wait in the store for their turn instead.
      */
     public CompletableFuture<Job> create(CreateJobCommand command) {
         Validator.jobId("jobId", command.jobId());
-        List<String> thingNames = targetThings(command.targets());
-        String document = JobDocuments.validate(command.document());
+        JobTargets targets = targets("targets", command.targets());
+        String templateId = templateId(command.jobTemplateArn());
+        if (templateId != null && command.document() != null) {
+            throw new InvalidRequestException("document cannot be given with jobTemplateArn: the job takes its document from the template.");
+        }
+        if (templateId == null) {
+            JobDocuments.validate(command.document());
+        }
+        Map<String, String> parameters = documentParameters(command.documentParameters(), templateId != null);
         Validator.optionalText("description", command.description(), Constraints.DESCRIPTION_MAX);
         Validator.timeoutMinutes("timeoutConfig.inProgressTimeoutInMinutes", command.inProgressTimeoutMinutes(), false);
+        List<Tag> tags = Tags.validateForCreate(command.tags());
         TargetSelection selection = command.targetSelection() == null ? TargetSelection.SNAPSHOT : command.targetSelection();
-        if (selection != TargetSelection.SNAPSHOT) {
-            throw Validator.invalid("targetSelection", selection.name(), "Only SNAPSHOT jobs are supported by this Fleetjobs version yet");
-        }
         RunConfigValidator.validate(command.runConfig(), clock.millis());
         CompletableFuture<Job> created = store.write(tx -> {
             if (tx.findJob(command.jobId()).isPresent()) {
                 throw new ResourceAlreadyExistsException("Job " + command.jobId() + " already exists.", command.jobId(),
                         arns.job(command.jobId()));
             }
-            for (String thingName : thingNames) {
-                if (tx.findThing(thingName).isEmpty()) {
-                    throw new ResourceNotFoundException("Target thing " + thingName + " cannot be found.");
-                }
-            }
+            JobTemplate template = templateId == null ? null
+                    : tx.findJobTemplate(templateId).orElseThrow(() -> NotFound.jobTemplate(templateId));
             long now = clock.millis();
-            Job job = new Job(command.jobId(), selection, JobRollouts.initialStatus(command.runConfig(), now), document,
-                    command.description(), command.targets(), command.inProgressTimeoutMinutes(), false, null, null, now, now, null,
-                    command.runConfig());
+            Job job = newJob(command, selection, template, parameters, now);
             tx.insertJob(job);
-            JobRollouts.begin(tx, job, thingNames, now);
-            return tx.findJob(job.jobId()).orElse(job);
-        });
+            tx.putTags(arns.job(job.jobId()), tags);
+            JobRollouts.begin(tx, job);
+            boolean workLeft = startRollout(tx, job, targets, command.targets(), now);
+            return new WithWork<>(tx.findJob(job.jobId()).orElseThrow(), workLeft);
+        }).thenApply(worker::wakeFor);
         return created.whenComplete((job, failure) -> {
             if (job != null && job.runConfig().offersOverTime()) {
                 rolloutScheduled.run();
@@ -85,21 +105,101 @@ public final class JobService {
         });
     }
 
+    private Job newJob(CreateJobCommand command, TargetSelection selection, JobTemplate template, Map<String, String> parameters,
+                       long now) {
+        String document = command.document();
+        String beforeSubstitution = null;
+        Long timeout = command.inProgressTimeoutMinutes();
+        if (template != null) {
+            document = DocumentParameters.substitute(template.document(), parameters);
+            if (!document.equals(template.document())) {
+                beforeSubstitution = template.document();
+                JobDocuments.validate(document);
+            }
+            timeout = timeout != null ? timeout : template.inProgressTimeoutMinutes();
+        }
+        return new Job(command.jobId(), selection, JobRollouts.initialStatus(command.runConfig(), now), document,
+                command.description(), command.targets(), timeout, false, null, null, now, now, null, command.runConfig(),
+                template == null ? null : arns.jobTemplate(template.jobTemplateId()), parameters, beforeSubstitution);
+    }
+
+    /**
+     * Offers the job to its thing targets now and queues an expansion of each group target, with
+     * the membership as it is now, then runs as much of the job's work as one batch allows.
+     *
+     * @return whether work was left for the background
+     */
+    boolean startRollout(StoreTransaction tx, Job job, JobTargets targets, List<String> targetArns, long now) {
+        for (String thingName : targets.thingNames()) {
+            if (tx.findThing(thingName).isEmpty()) {
+                throw NotFound.targetThing(thingName);
+            }
+        }
+        long cut = tx.lastMembershipSeq();
+        for (String groupName : targets.groupNames()) {
+            ThingGroup group = tx.findThingGroup(groupName).orElseThrow(() -> NotFound.targetThingGroup(groupName));
+            tx.addJobTargetGroup(job.jobId(), new JobTargetGroup(groupName, group.groupId()));
+            tx.insertJobWork(JobWork.rollout(job.jobId(), targetArnOf(targetArns, groupName), groupName, cut));
+        }
+        JobRollouts.offer(tx, job, targets.thingNames(), now);
+        return worker.steps().runInline(tx, job.jobId(), worker.batchSize(), now);
+    }
+
+    /** The group's target ARN as the caller wrote it, for {@code processingTargets}. */
+    private String targetArnOf(List<String> targetArns, String groupName) {
+        return targetArns.stream()
+                .filter(arn -> arns.target("targets", arn).equals(new ResourceArn(ResourceArn.Type.THING_GROUP, groupName)))
+                .findFirst().orElse(arns.thingGroup(groupName));
+    }
+
     public CompletableFuture<JobDetails> describe(String jobId) {
         Validator.jobId("jobId", jobId);
+        return store.read(reader -> details(reader, reader.findJob(jobId).orElseThrow(() -> NotFound.job(jobId)), clock.millis()));
+    }
+
+    /** @param beforeSubstitution  true for the document as written, its parameter placeholders in place */
+    public CompletableFuture<String> document(String jobId, boolean beforeSubstitution) {
+        Validator.jobId("jobId", jobId);
+        return store.read(reader -> reader.findJob(jobId).map(job -> beforeSubstitution ? job.rawDocument() : job.document())
+                .orElseThrow(() -> NotFound.job(jobId)));
+    }
+
+    public CompletableFuture<Page<JobListing>> list(JobQuery query, String cursor, int maxResults) {
+        if (query.targetGroupName() != null) {
+            Validator.thingName("thingGroupName", query.targetGroupName());
+        }
+        if (query.targetGroupId() != null) {
+            Validator.name("thingGroupId", query.targetGroupId(), Constraints.GROUP_ID, Constraints.THING_NAME_MAX);
+        }
         return store.read(reader -> {
-            Job job = reader.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
-            boolean releasing = JobRollouts.isReleasing(reader, jobId);
-            List<Long> windows = job.runConfig().hasMaintenanceWindows() && !job.isFinished()
-                    ? new JobSchedule(job.runConfig().schedule()).upcomingWindowStarts(clock.millis(), SCHEDULED_ROLLOUTS_SHOWN)
-                    : List.of();
-            return new JobDetails(job, reader.progress(jobId), job.status() == JobStatus.IN_PROGRESS && releasing, windows);
+            if (query.targetGroupName() != null && reader.findThingGroup(query.targetGroupName()).isEmpty()) {
+                throw NotFound.thingGroup(query.targetGroupName());
+            }
+            Page<Job> page = reader.jobs(query, cursor, maxResults);
+            List<JobListing> listings = page.items().stream().map(job -> new JobListing(job,
+                    reader.jobTargetGroups(job.jobId()).stream().findFirst().map(JobTargetGroup::groupId).orElse(null),
+                    !reader.jobWork(job.jobId()).isEmpty() || releasing(reader, job))).toList();
+            return new Page<>(listings, page.nextCursor());
         });
     }
 
-    public CompletableFuture<String> document(String jobId) {
+    /**
+     * Changes what UpdateJob may change here: the description and the in-progress timeout (each
+     * kept when not given). A job being deleted cannot be updated.
+     */
+    public CompletableFuture<Void> update(String jobId, String description, Long inProgressTimeoutMinutes) {
         Validator.jobId("jobId", jobId);
-        return store.read(reader -> reader.findJob(jobId).map(Job::document).orElseThrow(() -> NotFound.job(jobId)));
+        Validator.optionalText("description", description, Constraints.DESCRIPTION_MAX);
+        Validator.timeoutMinutes("timeoutConfig.inProgressTimeoutInMinutes", inProgressTimeoutMinutes, false);
+        return store.write(tx -> {
+            Job job = tx.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
+            if (job.status() == JobStatus.DELETION_IN_PROGRESS) {
+                throw new InvalidRequestException("Job " + jobId + " is being deleted and cannot be updated.");
+            }
+            tx.updateJob(job.updated(description != null ? description : job.description(),
+                    inProgressTimeoutMinutes != null ? inProgressTimeoutMinutes : job.inProgressTimeoutMinutes(), clock.millis()));
+            return null;
+        });
     }
 
     public CompletableFuture<Page<JobExecution>> executions(String jobId, ExecutionStatus status, String cursor, int maxResults) {
@@ -110,42 +210,53 @@ public final class JobService {
         });
     }
 
-    /**
-     * Cancels the job: QUEUED executions become CANCELED, IN_PROGRESS ones only with
-     * {@code force} (spec 2.9). A job that already ended cannot be canceled (spec UNCONFIRMED 13:
-     * InvalidRequest).
-     */
-    public CompletableFuture<Job> cancel(String jobId, boolean force, String reasonCode, String comment) {
-        Validator.jobId("jobId", jobId);
-        if (reasonCode != null) {
-            Validator.length("reasonCode", reasonCode, 0, Constraints.REASON_CODE_MAX);
-            Validator.pattern("reasonCode", reasonCode, Constraints.REASON_CODE);
-        }
-        Validator.optionalText("comment", comment, Constraints.DESCRIPTION_MAX);
-        return store.write(tx -> {
-            Job job = tx.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
-            if (job.status() != JobStatus.IN_PROGRESS && job.status() != JobStatus.SCHEDULED) {
-                throw new InvalidRequestException("Job " + jobId + " is " + job.status() + " and cannot be canceled.");
-            }
-            return JobCancellation.cancel(tx, job, force, reasonCode, comment, clock.millis());
-        });
+    static JobDetails details(StoreReader reader, Job job, long nowMillis) {
+        List<Long> windows = job.runConfig().hasMaintenanceWindows() && !job.isFinished()
+                ? new JobSchedule(job.runConfig().schedule()).upcomingWindowStarts(nowMillis, SCHEDULED_ROLLOUTS_SHOWN)
+                : List.of();
+        return new JobDetails(job, reader.progress(job.jobId()), reader.jobWork(job.jobId()), releasing(reader, job), windows);
     }
 
-    private List<String> targetThings(List<String> targets) {
-        Validator.required("targets", targets);
-        if (targets.isEmpty()) {
-            throw Validator.invalid("targets", "[]", "Member must have length greater than or equal to 1");
+    /** Whether the job is IN_PROGRESS and its rollout still has things to offer. */
+    static boolean releasing(StoreReader reader, Job job) {
+        return job.status() == JobStatus.IN_PROGRESS && JobRollouts.isReleasing(reader, job.jobId());
+    }
+
+    JobTargets targets(String field, List<String> targetArns) {
+        Validator.required(field, targetArns);
+        if (targetArns.isEmpty()) {
+            throw Validator.invalid(field, "[]", "Member must have length greater than or equal to 1");
         }
-        if (targets.size() > Constraints.TARGETS_MAX) {
-            throw Validator.invalid("targets", null, "Member must have length less than or equal to " + Constraints.TARGETS_MAX);
+        if (targetArns.size() > Constraints.TARGETS_MAX) {
+            throw Validator.invalid(field, null, "Member must have length less than or equal to " + Constraints.TARGETS_MAX);
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < targets.size(); i++) {
-            String field = "targets." + (i + 1) + ".member";
-            String arn = Validator.required(field, targets.get(i));
-            Validator.length(field, arn, 1, Constraints.TARGET_ARN_MAX);
-            names.add(arns.thingNameOfTarget(field, arn));
+        return arns.targets(field, targetArns);
+    }
+
+    private String templateId(String jobTemplateArn) {
+        if (jobTemplateArn == null) {
+            return null;
         }
-        return new ArrayList<>(names);
+        Validator.length("jobTemplateArn", jobTemplateArn, 1, TEMPLATE_ARN_MAX);
+        Validator.pattern("jobTemplateArn", jobTemplateArn, TEMPLATE_ARN);
+        return arns.nameOf("jobTemplateArn", jobTemplateArn, ResourceArn.Type.JOB_TEMPLATE);
+    }
+
+    private static Map<String, String> documentParameters(Map<String, String> parameters, boolean fromTemplate) {
+        if (parameters == null || parameters.isEmpty()) {
+            return Map.of();
+        }
+        if (!fromTemplate) {
+            throw new InvalidRequestException("documentParameters can only be used with jobTemplateArn: they fill the "
+                    + "${aws:iot:parameter:<key>} placeholders of the template's document.");
+        }
+        for (Map.Entry<String, String> entry : parameters.entrySet()) {
+            Validator.name("documentParameters.key", entry.getKey(), Constraints.PARAMETER_KEY, Constraints.PARAMETER_KEY_MAX);
+            String field = "documentParameters." + entry.getKey();
+            Validator.required(field, entry.getValue());
+            Validator.length(field, entry.getValue(), 1, Constraints.PARAMETER_VALUE_MAX);
+            Validator.pattern(field, entry.getValue(), Constraints.NO_CONTROL_CHARS);
+        }
+        return parameters;
     }
 }

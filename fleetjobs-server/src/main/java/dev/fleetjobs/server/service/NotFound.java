@@ -16,6 +16,22 @@ final class NotFound {
         return new ResourceNotFoundException("Job " + jobId + " cannot be found.");
     }
 
+    static ResourceNotFoundException targetThing(String thingName) {
+        return new ResourceNotFoundException("Target thing " + thingName + " cannot be found.");
+    }
+
+    static ResourceNotFoundException targetThingGroup(String groupName) {
+        return new ResourceNotFoundException("Target thing group " + groupName + " cannot be found.");
+    }
+
+    static ResourceNotFoundException thingGroup(String groupName) {
+        return new ResourceNotFoundException("Thing group " + groupName + " cannot be found.");
+    }
+
+    static ResourceNotFoundException jobTemplate(String jobTemplateId) {
+        return new ResourceNotFoundException("Job template " + jobTemplateId + " cannot be found.");
+    }
+
     static ResourceNotFoundException execution(String jobId, String thingName) {
         return new ResourceNotFoundException("Job execution of job " + jobId + " on thing " + thingName + " cannot be found.");
     }

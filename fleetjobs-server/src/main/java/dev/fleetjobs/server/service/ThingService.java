@@ -7,25 +7,29 @@ import dev.fleetjobs.core.error.VersionConflictException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.rules.AttributeUpdate;
 import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.Page;
+import dev.fleetjobs.store.ThingQuery;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** The thing registry operations that jobs need (spec 4.5). */
+/** The thing registry operations that jobs need (spec 4.5); groups are in {@link ThingGroupService}. */
 public final class ThingService {
 
     private final JobStore store;
     private final Clock clock;
+    private final Arns arns;
 
-    public ThingService(JobStore store, Clock clock) {
+    public ThingService(JobStore store, Clock clock, Arns arns) {
         this.store = store;
         this.clock = clock;
+        this.arns = arns;
     }
 
     /**
@@ -39,10 +43,7 @@ public final class ThingService {
                                            String billingGroupName) {
         Validator.thingName("thingName", thingName);
         validateAttributes(attributes);
-        if (thingTypeName != null) {
-            Validator.thingName("thingTypeName", thingTypeName);
-            throw new ResourceNotFoundException("Thing type " + thingTypeName + " is not registered.");
-        }
+        refuseThingType(thingTypeName);
         if (billingGroupName != null) {
             throw new ResourceNotFoundException("Billing group " + billingGroupName + " cannot be found.");
         }
@@ -67,8 +68,43 @@ public final class ThingService {
         return store.read(reader -> reader.findThing(thingName).orElseThrow(() -> NotFound.thing(thingName)));
     }
 
-    public CompletableFuture<Page<Thing>> list(String cursor, int maxResults) {
-        return store.read(reader -> reader.things(cursor, maxResults));
+    public CompletableFuture<Page<Thing>> list(ThingQuery query, String cursor, int maxResults) {
+        if (query.attributeName() != null) {
+            Validator.name("attributeName", query.attributeName(), Constraints.ATTRIBUTE_NAME, Constraints.ATTRIBUTE_NAME_MAX);
+        } else if (query.attributeValue() != null) {
+            throw Validator.invalid("attributeName", null, "Member must not be null when attributeValue is given");
+        }
+        if (query.attributeValue() != null) {
+            Validator.length("attributeValue", query.attributeValue(), 0, Constraints.ATTRIBUTE_VALUE_MAX);
+            Validator.pattern("attributeValue", query.attributeValue(), Constraints.ATTRIBUTE_VALUE);
+        }
+        return store.read(reader -> reader.things(query, cursor, maxResults));
+    }
+
+    /**
+     * Changes the thing's attributes, replacing them or, with {@code merge}, merging into them
+     * (an empty value removes an attribute); the version grows by one.
+     *
+     * @param attributes  null leaves them as they are
+     */
+    public CompletableFuture<Thing> update(String thingName, Map<String, String> attributes, boolean merge, String thingTypeName,
+                                           Long expectedVersion) {
+        Validator.thingName("thingName", thingName);
+        // The count is checked on the result: a merge may add as many as it removes.
+        Validator.attributes("attributePayload.attributes", attributes, Integer.MAX_VALUE, "A thing");
+        refuseThingType(thingTypeName);
+        return store.write(tx -> {
+            Thing thing = tx.findThing(thingName).orElseThrow(() -> NotFound.thing(thingName));
+            if (expectedVersion != null && expectedVersion != thing.version()) {
+                throw new VersionConflictException("The expected version " + expectedVersion
+                        + " does not match the current version " + thing.version() + " of thing " + thingName + ".", null);
+            }
+            Map<String, String> updated = AttributeUpdate.apply(thing.attributes(), attributes, merge);
+            validateAttributes(updated);
+            Thing changed = thing.withAttributes(updated);
+            tx.updateThing(changed);
+            return changed;
+        });
     }
 
     /**
@@ -94,24 +130,20 @@ public final class ThingService {
                 ExecutionChanges.change(tx, pending.withServiceStatus(ExecutionStatus.REMOVED, false, null, now), now);
             }
             tx.deleteThing(thingName);
+            tx.deleteTags(arns.thing(thingName));
             return null;
         });
     }
 
     private static void validateAttributes(Map<String, String> attributes) {
-        if (attributes == null) {
-            return;
-        }
-        if (attributes.size() > Constraints.ATTRIBUTES_MAX) {
-            throw Validator.invalid("attributePayload.attributes", null,
-                    "A thing without a thing type may have at most " + Constraints.ATTRIBUTES_MAX + " attributes");
-        }
-        for (Map.Entry<String, String> entry : attributes.entrySet()) {
-            Validator.name("attributePayload.attributes.key", entry.getKey(), Constraints.ATTRIBUTE_NAME, Constraints.ATTRIBUTE_NAME_MAX);
-            String field = "attributePayload.attributes." + entry.getKey();
-            Validator.required(field, entry.getValue());
-            Validator.length(field, entry.getValue(), 0, Constraints.ATTRIBUTE_VALUE_MAX);
-            Validator.pattern(field, entry.getValue(), Constraints.ATTRIBUTE_VALUE);
+        Validator.attributes("attributePayload.attributes", attributes, Constraints.ATTRIBUTES_MAX, "A thing without a thing type");
+    }
+
+    /** There are no thing types here yet, so any name is one that does not exist. */
+    private static void refuseThingType(String thingTypeName) {
+        if (thingTypeName != null) {
+            Validator.thingName("thingTypeName", thingTypeName);
+            throw new ResourceNotFoundException("Thing type " + thingTypeName + " is not registered.");
         }
     }
 }

@@ -98,7 +98,7 @@ class RolloutRulesTest extends WorldTest {
     @Test
     void canceledJobsStopRollingOut() {
         world.job("fw", rollout(new RolloutConfig(1, null)), "t1", "t2", "t3");
-        TimeWorld.join(world.jobs.cancel("fw", false, null, null));
+        TimeWorld.join(world.lifecycle.cancel("fw", false, null, null));
         world.tick(MINUTE.multipliedBy(3));
         assertThat(world.executionsOf("fw")).extracting(JobExecution::status).containsExactly(ExecutionStatus.CANCELED);
         assertThat(world.describeJob("fw").concurrent()).isFalse();

@@ -4,13 +4,16 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobRunConfig;
+import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.CreateJobCommand;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.ExecutionAdminService;
 import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.JobDetails;
+import dev.fleetjobs.server.service.JobLifecycleService;
 import dev.fleetjobs.server.service.JobService;
+import dev.fleetjobs.server.service.JobWorker;
 import dev.fleetjobs.server.service.PendingExecutions;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.server.service.UpdateExecutionCommand;
@@ -42,6 +45,7 @@ final class TimeWorld implements AutoCloseable {
     final DevClock devClock;
     final ThingService things;
     final JobService jobs;
+    final JobLifecycleService lifecycle;
     final DataPlaneService devices;
     final ExecutionAdminService executions;
 
@@ -52,8 +56,11 @@ final class TimeWorld implements AutoCloseable {
         this.scheduler = new JobScheduler(store, clock);
         this.devClock = new DevClock(clock, scheduler, null);
         Arns arns = new Arns("us-east-1", "000000000000");
-        this.things = new ThingService(store, clock);
-        this.jobs = new JobService(store, clock, arns);
+        this.things = new ThingService(store, clock, arns);
+        // Never started: these tests target things, whose work is all done inline.
+        JobWorker worker = new JobWorker(store, clock, arns, ServerConfig.DEFAULT_JOB_WORK_BATCH_SIZE);
+        this.jobs = new JobService(store, clock, arns, worker);
+        this.lifecycle = new JobLifecycleService(store, clock, arns, worker, jobs);
         this.devices = new DataPlaneService(store, clock);
         this.executions = new ExecutionAdminService(store, clock);
     }

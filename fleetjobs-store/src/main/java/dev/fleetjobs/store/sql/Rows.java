@@ -4,11 +4,18 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.RolloutState;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.store.JobTargetGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Row mappers of the store's tables, and the execution row's paging key. */
@@ -38,7 +45,10 @@ final class Rows {
             rs.getLong("created_at"),
             rs.getLong("last_updated_at"),
             nullableLong(rs, "completed_at"),
-            Json.readRunConfig(rs.getString("run_config")));
+            Json.readRunConfig(rs.getString("run_config")),
+            rs.getString("job_template_arn"),
+            nullableMap(rs, "document_parameters"),
+            rs.getString("document_before_substitution"));
 
     static final RowMapper<SeqExecution> EXECUTION = (rs, ctx) -> new SeqExecution(rs.getLong("seq"), new JobExecution(
             rs.getString("job_id"),
@@ -65,6 +75,38 @@ final class Rows {
             rs.getBoolean("end_applied"),
             nullableLong(rs, "due_at"));
 
+    /** A thing group row; its root-to-parent list is read separately. */
+    static final RowMapper<ThingGroup> GROUP_WITHOUT_LINEAGE = (rs, ctx) -> new ThingGroup(
+            rs.getString("group_name"),
+            rs.getString("group_id"),
+            List.of(),
+            rs.getString("description"),
+            Json.readMap(rs.getString("attributes")),
+            rs.getLong("version"),
+            rs.getLong("created_at"));
+
+    static final RowMapper<JobWork> WORK = (rs, ctx) -> new JobWork(
+            rs.getLong("seq"),
+            rs.getString("job_id"),
+            JobWork.Kind.valueOf(rs.getString("kind")),
+            rs.getString("target_arn"),
+            rs.getString("group_name"),
+            rs.getLong("membership_cut"),
+            rs.getString("cursor"),
+            rs.getBoolean("force"));
+
+    static final RowMapper<JobTemplate> TEMPLATE = (rs, ctx) -> new JobTemplate(
+            rs.getString("job_template_id"),
+            rs.getString("description"),
+            rs.getString("document"),
+            nullableLong(rs, "in_progress_timeout_minutes"),
+            rs.getLong("created_at"));
+
+    static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("tag_key"), rs.getString("tag_value"));
+
+    static final RowMapper<JobTargetGroup> JOB_TARGET_GROUP = (rs, ctx) ->
+            new JobTargetGroup(rs.getString("group_name"), rs.getString("group_id"));
+
     /** An execution with its creation-order key, which pages are cut by. */
     record SeqExecution(long seq, JobExecution execution) {
     }
@@ -79,6 +121,11 @@ final class Rows {
             default:
                 return null;
         }
+    }
+
+    private static Map<String, String> nullableMap(ResultSet rs, String column) throws SQLException {
+        String json = rs.getString(column);
+        return json == null ? Map.of() : Json.readMap(json);
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -3,17 +3,28 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.RolloutState;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.JobQuery;
+import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.OfferedExecution;
 import dev.fleetjobs.store.Page;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreUnavailableException;
+import dev.fleetjobs.store.ThingGroupQuery;
+import dev.fleetjobs.store.ThingQuery;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +34,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 
-/** The queries, on one connection already inside a transaction; valid only while its unit of work runs. */
+/**
+ * The queries, on one connection already inside a transaction; valid only while its unit of work
+ * runs. Things, jobs and executions are here; groups and the catalog (work, templates, tags) have
+ * classes of their own.
+ */
 class SqlReader implements StoreReader {
 
     private final Handle handle;
     private final Dialect dialect;
     private volatile boolean active = true;
+    final SqlThingGroups groups = new SqlThingGroups(this);
+    final SqlCatalog catalog = new SqlCatalog(this);
 
     SqlReader(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -40,32 +57,115 @@ class SqlReader implements StoreReader {
         active = false;
     }
 
+    // things
+
     @Override
     public Optional<Thing> findThing(String thingName) {
         return run("findThing", h -> h.createQuery(Sql.FIND_THING).bind("thingName", thingName).map(Rows.THING).findOne());
     }
 
     @Override
-    public Page<Thing> things(String cursor, int limit) {
-        checkLimit(limit);
+    public Page<Thing> things(ThingQuery filter, String cursor, int limit) {
+        Paging.checkLimit(limit);
         String after = Cursors.thingName(cursor);
         List<Thing> rows = run("things", h -> {
-            Query query = after == null
-                    ? h.createQuery(Sql.THINGS_FIRST)
-                    : h.createQuery(Sql.THINGS_AFTER).bind("after", after);
+            Query query;
+            if (filter.attributeName() != null) {
+                boolean prefix = filter.valueIsPrefix() && filter.attributeValue() != null && !filter.attributeValue().isEmpty();
+                query = h.createQuery(Sql.THINGS_WITH_ATTRIBUTE).bind("after", after == null ? "" : after)
+                        .bind("name", filter.attributeName())
+                        .bind("value", prefix || !filter.valueIsPrefix() ? filter.attributeValue() : null)
+                        .bind("valueEnd", prefix ? Paging.prefixEnd(filter.attributeValue()) : null);
+            } else if (after == null) {
+                query = h.createQuery(Sql.THINGS_FIRST);
+            } else {
+                query = h.createQuery(Sql.THINGS_AFTER).bind("after", after);
+            }
             return query.bind("limit", limit + 1).map(Rows.THING).list();
         });
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Thing> items = rows.subList(0, limit);
-        return new Page<>(items, Cursors.ofThingName(items.get(limit - 1).thingName()));
+        return Paging.cut(rows, limit, t -> Cursors.ofThingName(t.thingName()));
     }
+
+    // thing groups
+
+    @Override
+    public Optional<ThingGroup> findThingGroup(String groupName) {
+        return groups.find(groupName);
+    }
+
+    @Override
+    public Page<String> thingGroupNames(ThingGroupQuery query, String cursor, int limit) {
+        return groups.names(query, cursor, limit);
+    }
+
+    @Override
+    public long childGroupCount(String groupName) {
+        return groups.childCount(groupName);
+    }
+
+    @Override
+    public List<ThingGroup> groupsOfThing(String thingName) {
+        return groups.groupsOfThing(thingName);
+    }
+
+    @Override
+    public Page<String> groupNamesOfThing(String thingName, String cursor, int limit) {
+        return groups.groupNamesOfThing(thingName, cursor, limit);
+    }
+
+    @Override
+    public Page<String> thingsInGroup(String groupName, boolean recursive, long joinedUpTo, String cursor, int limit) {
+        return groups.thingsInGroup(groupName, recursive, joinedUpTo, cursor, limit);
+    }
+
+    @Override
+    public long lastMembershipSeq() {
+        return groups.lastMembershipSeq();
+    }
+
+    // jobs
 
     @Override
     public Optional<Job> findJob(String jobId) {
         return run("findJob", h -> h.createQuery(Sql.FIND_JOB).bind("jobId", jobId).map(Rows.JOB).findOne());
     }
+
+    @Override
+    public Page<Job> jobs(JobQuery filter, String cursor, int limit) {
+        Paging.checkLimit(limit);
+        String after = Cursors.keyOrStart(Cursors.Kind.JOB, cursor);
+        List<Job> rows = run("jobs", h -> h.createQuery(Sql.JOBS)
+                .bind("after", after)
+                .bind("status", filter.status() == null ? null : filter.status().name())
+                .bind("targetSelection", filter.targetSelection() == null ? null : filter.targetSelection().name())
+                .bind("groupName", filter.targetGroupName())
+                .bind("groupId", filter.targetGroupId())
+                .bind("limit", limit + 1)
+                .map(Rows.JOB).list());
+        return Paging.cut(rows, limit, j -> Cursors.of(Cursors.Kind.JOB, j.jobId()));
+    }
+
+    @Override
+    public long countJobs(JobStatus status) {
+        return run("countJobs", h -> h.createQuery(Sql.COUNT_JOBS_WITH_STATUS).bind("status", status.name()).mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<JobTargetGroup> jobTargetGroups(String jobId) {
+        return run("jobTargetGroups", h -> h.createQuery(Sql.JOB_TARGET_GROUPS).bind("jobId", jobId)
+                .map(Rows.JOB_TARGET_GROUP).list());
+    }
+
+    @Override
+    public List<Job> continuousJobsTargeting(Collection<String> groupNames) {
+        if (groupNames.isEmpty()) {
+            return List.of();
+        }
+        return run("continuousJobsTargeting", h -> h.createQuery(Sql.CONTINUOUS_JOBS_TARGETING)
+                .bindList("groupNames", List.copyOf(groupNames)).map(Rows.JOB).list());
+    }
+
+    // executions
 
     @Override
     public Optional<JobExecution> findExecution(String jobId, String thingName, OptionalLong executionNumber) {
@@ -79,8 +179,23 @@ class SqlReader implements StoreReader {
     }
 
     @Override
+    public Map<String, JobExecution> latestExecutions(String jobId, Collection<String> thingNames) {
+        Map<String, JobExecution> latest = new HashMap<>();
+        if (thingNames.isEmpty()) {
+            return latest;
+        }
+        run("latestExecutions", h -> h.createQuery(Sql.EXECUTIONS_OF_THINGS).bind("jobId", jobId)
+                .bindList("thingNames", List.copyOf(thingNames)).map(Rows.EXECUTION)
+                .reduce(latest, (map, row) -> {
+                    map.put(row.execution().thingName(), row.execution());
+                    return map;
+                }));
+        return latest;
+    }
+
+    @Override
     public List<JobExecution> pendingExecutions(String thingName, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         return run("pendingExecutions", h -> executions(h.createQuery(Sql.PENDING_EXECUTIONS)
                 .bind("thingName", thingName).bind("limit", limit)));
     }
@@ -88,13 +203,17 @@ class SqlReader implements StoreReader {
     @Override
     public Page<JobExecution> executionsForJob(String jobId, ExecutionStatus statusOrNull, String cursor, int limit) {
         return executionPage(statusOrNull == null ? Sql.EXECUTIONS_FOR_JOB : Sql.EXECUTIONS_FOR_JOB_WITH_STATUS,
-                jobId, statusOrNull, cursor, limit);
+                jobId, statusOrNull, null, cursor, limit);
     }
 
     @Override
-    public Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String cursor, int limit) {
+    public Page<JobExecution> executionsForThing(String thingName, ExecutionStatus statusOrNull, String jobIdOrNull, String cursor,
+                                                 int limit) {
+        if (jobIdOrNull != null) {
+            return executionPage(Sql.EXECUTIONS_FOR_THING_AND_JOB, thingName, statusOrNull, jobIdOrNull, cursor, limit);
+        }
         return executionPage(statusOrNull == null ? Sql.EXECUTIONS_FOR_THING : Sql.EXECUTIONS_FOR_THING_WITH_STATUS,
-                thingName, statusOrNull, cursor, limit);
+                thingName, statusOrNull, null, cursor, limit);
     }
 
     @Override
@@ -114,7 +233,7 @@ class SqlReader implements StoreReader {
 
     @Override
     public List<OfferedExecution> offeredExecutions(String thingName, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         return run("offeredExecutions", h -> h.createQuery(Sql.OFFERED_EXECUTIONS)
                 .bind("thingName", thingName).bind("limit", limit)
                 .map((rs, ctx) -> new OfferedExecution(Rows.EXECUTION.map(rs, ctx).execution(), rs.getBoolean("job_windowed")))
@@ -129,7 +248,7 @@ class SqlReader implements StoreReader {
 
     @Override
     public List<JobExecution> expiredExecutions(long nowMillis, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         return run("expiredExecutions", h -> executions(h.createQuery(Sql.EXPIRED_EXECUTIONS)
                 .bind("now", nowMillis).bind("limit", limit)));
     }
@@ -141,7 +260,7 @@ class SqlReader implements StoreReader {
 
     @Override
     public List<String> dueRollouts(long nowMillis, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         return run("dueRollouts", h -> h.createQuery(Sql.DUE_ROLLOUTS)
                 .bind("now", nowMillis).bind("limit", limit).mapTo(String.class).list());
     }
@@ -159,22 +278,55 @@ class SqlReader implements StoreReader {
         return query.map(Rows.EXECUTION).map(Rows.SeqExecution::execution).list();
     }
 
-    private Page<JobExecution> executionPage(String sql, String key, ExecutionStatus statusOrNull, String cursor, int limit) {
-        checkLimit(limit);
+    private Page<JobExecution> executionPage(String sql, String key, ExecutionStatus statusOrNull, String jobIdOrNull, String cursor,
+                                             int limit) {
+        Paging.checkLimit(limit);
         long after = Cursors.seq(cursor);
         List<Rows.SeqExecution> rows = run("executions", h -> {
             Query query = h.createQuery(sql).bind("key", key).bind("after", after).bind("limit", limit + 1);
-            if (statusOrNull != null) {
+            if (jobIdOrNull != null) {
+                query.bind("jobId", jobIdOrNull).bind("status", statusOrNull == null ? null : statusOrNull.name());
+            } else if (statusOrNull != null) {
                 query.bind("status", statusOrNull.name());
             }
             return query.map(Rows.EXECUTION).list();
         });
-        boolean more = rows.size() > limit;
-        List<JobExecution> items = new ArrayList<>(Math.min(rows.size(), limit));
-        for (int i = 0; i < rows.size() && i < limit; i++) {
-            items.add(rows.get(i).execution());
-        }
-        return new Page<>(items, more ? Cursors.ofSeq(rows.get(limit - 1).seq()) : null);
+        Page<Rows.SeqExecution> page = Paging.cut(rows, limit, e -> Cursors.ofSeq(e.seq()));
+        List<JobExecution> items = new ArrayList<>(page.items().size());
+        page.items().forEach(e -> items.add(e.execution()));
+        return new Page<>(items, page.nextCursor());
+    }
+
+    // background work, templates, tags
+
+    @Override
+    public List<JobWork> jobWork(String jobId) {
+        return catalog.jobWork(jobId);
+    }
+
+    @Override
+    public Optional<JobWork> nextJobWork() {
+        return catalog.nextJobWork();
+    }
+
+    @Override
+    public Optional<JobTemplate> findJobTemplate(String jobTemplateId) {
+        return catalog.findJobTemplate(jobTemplateId);
+    }
+
+    @Override
+    public Page<JobTemplate> jobTemplates(String cursor, int limit) {
+        return catalog.jobTemplates(cursor, limit);
+    }
+
+    @Override
+    public Page<Tag> tags(String resourceArn, String cursor, int limit) {
+        return catalog.tags(resourceArn, cursor, limit);
+    }
+
+    @Override
+    public long countTags(String resourceArn) {
+        return catalog.countTags(resourceArn);
     }
 
     /** Runs one statement, turning database failures into the store's exceptions. */
@@ -203,11 +355,5 @@ class SqlReader implements StoreReader {
             }
         }
         return null;
-    }
-
-    private static void checkLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
     }
 }

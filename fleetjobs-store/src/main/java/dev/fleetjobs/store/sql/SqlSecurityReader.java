@@ -5,7 +5,6 @@ import dev.fleetjobs.core.security.CaCertificate;
 import dev.fleetjobs.core.security.Certificate;
 import dev.fleetjobs.store.Page;
 import dev.fleetjobs.store.SecurityReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ class SqlSecurityReader implements SecurityReader {
 
     @Override
     public Page<Certificate> certificates(boolean ascending, String cursor, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         long key = Markers.seq(cursor, ascending ? 0 : Long.MAX_VALUE);
         List<SecurityRows.Seq<Certificate>> rows = db.run("certificates", h -> h
                 .createQuery(ascending ? SecuritySql.CERTIFICATES_ASCENDING : SecuritySql.CERTIFICATES_DESCENDING)
@@ -90,7 +89,7 @@ class SqlSecurityReader implements SecurityReader {
     }
 
     private Page<String> attachments(String sql, String key, String cursor, int limit) {
-        checkLimit(limit);
+        Paging.checkLimit(limit);
         long after = Markers.seq(cursor, 0);
         List<SecurityRows.Seq<String>> rows = db.run("attachments", h -> h.createQuery(sql)
                 .bind("key", key).bind("after", after).bind("limit", limit + 1).map(SecurityRows.ITEM).list());
@@ -98,16 +97,7 @@ class SqlSecurityReader implements SecurityReader {
     }
 
     private static <T> Page<T> page(List<SecurityRows.Seq<T>> rows, int limit) {
-        List<T> items = new ArrayList<>(Math.min(rows.size(), limit));
-        for (int i = 0; i < rows.size() && i < limit; i++) {
-            items.add(rows.get(i).item());
-        }
-        return new Page<>(items, rows.size() > limit ? Markers.of(rows.get(limit - 1).seq()) : null);
-    }
-
-    private static void checkLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
+        Page<SecurityRows.Seq<T>> page = Paging.cut(rows, limit, last -> Markers.of(last.seq()));
+        return new Page<>(page.items().stream().map(SecurityRows.Seq::item).toList(), page.nextCursor());
     }
 }

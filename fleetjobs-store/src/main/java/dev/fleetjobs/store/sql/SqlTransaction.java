@@ -3,16 +3,23 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobTemplate;
+import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.RolloutState;
+import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
+import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
 /** The writes, on the writer connection inside the current batch's transaction and savepoint. */
@@ -33,11 +40,62 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("version", thing.version())
                 .bind("createdAt", thing.createdAtMillis())
                 .execute());
+        insertAttributes(thing);
     }
 
     @Override
+    public void updateThing(Thing updated) {
+        int rows = run("updateThing " + updated.thingName(), h -> h.createUpdate(Sql.UPDATE_THING)
+                .bind("thingName", updated.thingName())
+                .bind("attributes", Json.write(updated.attributes()))
+                .bind("version", updated.version())
+                .bind("expectedVersion", updated.version() - 1)
+                .execute());
+        if (rows == 0) {
+            throw new StoreConflictException("updateThing: thing " + updated.thingName() + " is not at version " + (updated.version() - 1));
+        }
+        run("deleteThingAttributes", h -> h.createUpdate(Sql.DELETE_THING_ATTRIBUTES).bind("thingName", updated.thingName()).execute());
+        insertAttributes(updated);
+    }
+
+    /** Memberships and the attribute index go with the thing (foreign keys cascade). */
+    @Override
     public boolean deleteThing(String thingName) {
         return run("deleteThing", h -> h.createUpdate(Sql.DELETE_THING).bind("thingName", thingName).execute()) > 0;
+    }
+
+    private void insertAttributes(Thing thing) {
+        for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
+            run("insertThingAttribute", h -> h.createUpdate(Sql.INSERT_THING_ATTRIBUTE).bind("thingName", thing.thingName())
+                    .bind("name", attribute.getKey()).bind("value", attribute.getValue()).execute());
+        }
+    }
+
+    // thing groups
+
+    @Override
+    public void insertThingGroup(ThingGroup group) {
+        groups.insert(group);
+    }
+
+    @Override
+    public void updateThingGroup(ThingGroup updated) {
+        groups.update(updated);
+    }
+
+    @Override
+    public boolean deleteThingGroup(String groupName) {
+        return groups.delete(groupName);
+    }
+
+    @Override
+    public boolean addThingToGroup(String groupName, String thingName) {
+        return groups.addMember(groupName, thingName);
+    }
+
+    @Override
+    public boolean removeThingFromGroup(String groupName, String thingName) {
+        return groups.removeMember(groupName, thingName);
     }
 
     @Override
@@ -54,9 +112,44 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     }
 
     @Override
+    public void addJobTargetGroup(String jobId, JobTargetGroup group) {
+        run("addJobTargetGroup", h -> h.createUpdate(Sql.INSERT_JOB_TARGET_GROUP).bind("jobId", jobId)
+                .bind("groupName", group.groupName()).bind("groupId", group.groupId()).execute());
+    }
+
+    /** Its counts, target groups and work rows go with it (foreign keys cascade). */
+    @Override
+    public boolean deleteJob(String jobId) {
+        return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
+    }
+
+    @Override
     public void insertExecution(JobExecution execution) {
         run("insertExecution " + key(execution), h -> bindExecution(h.createUpdate(Sql.INSERT_EXECUTION), execution).execute());
         addToCount(execution.jobId(), execution.status(), 1);
+    }
+
+    /** One batched insert, and one count change per status instead of one per row. */
+    @Override
+    public void insertExecutions(List<JobExecution> executions) {
+        if (executions.isEmpty()) {
+            return;
+        }
+        run("insertExecutions", h -> {
+            PreparedBatch batch = h.prepareBatch(Sql.INSERT_EXECUTION);
+            for (JobExecution execution : executions) {
+                bindExecution(batch, execution).add();
+            }
+            return batch.execute();
+        });
+        Map<CountKey, Long> counts = new HashMap<>();
+        for (JobExecution execution : executions) {
+            counts.merge(new CountKey(execution.jobId(), execution.status()), 1L, Long::sum);
+        }
+        counts.forEach((key, delta) -> addToCount(key.jobId(), key.status(), delta));
+    }
+
+    private record CountKey(String jobId, ExecutionStatus status) {
     }
 
     @Override
@@ -103,10 +196,14 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     @Override
     public void insertRollout(RolloutState state, List<String> targets) {
         run("insertRollout " + state.jobId(), h -> bindRollout(h.createUpdate(Sql.INSERT_ROLLOUT), state).execute());
-        run("insertRolloutTargets " + state.jobId(), h -> {
+        insertRolloutTargets(state.jobId(), 0, targets);
+    }
+
+    private void insertRolloutTargets(String jobId, int firstPosition, List<String> targets) {
+        run("insertRolloutTargets " + jobId, h -> {
             PreparedBatch batch = h.prepareBatch(Sql.INSERT_ROLLOUT_TARGET);
             for (int i = 0; i < targets.size(); i++) {
-                batch.bind("jobId", state.jobId()).bind("position", i).bind("thingName", targets.get(i)).add();
+                batch.bind("jobId", jobId).bind("position", firstPosition + i).bind("thingName", targets.get(i)).add();
             }
             return targets.isEmpty() ? new int[0] : batch.execute();
         });
@@ -118,6 +215,16 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
         if (updated == 0) {
             throw new StoreConflictException("updateRollout: no rollout of job " + state.jobId());
         }
+    }
+
+    @Override
+    public void addRolloutTargets(String jobId, List<String> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        int last = run("lastRolloutPosition", h -> h.createQuery(Sql.LAST_ROLLOUT_POSITION)
+                .bind("jobId", jobId).mapTo(Integer.class).one());
+        insertRolloutTargets(jobId, last + 1, targets);
     }
 
     @Override
@@ -140,6 +247,48 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     @Override
     public void clearRolloutTargets(String jobId) {
         run("clearRolloutTargets", h -> h.createUpdate(Sql.DELETE_ROLLOUT_TARGETS).bind("jobId", jobId).execute());
+    }
+
+    // background work, templates, tags
+
+    @Override
+    public JobWork insertJobWork(JobWork work) {
+        return catalog.insertJobWork(work);
+    }
+
+    @Override
+    public void updateJobWork(JobWork work) {
+        catalog.updateJobWork(work);
+    }
+
+    @Override
+    public void deleteJobWork(long seq) {
+        catalog.deleteJobWork(seq);
+    }
+
+    @Override
+    public void insertJobTemplate(JobTemplate template) {
+        catalog.insertJobTemplate(template);
+    }
+
+    @Override
+    public boolean deleteJobTemplate(String jobTemplateId) {
+        return catalog.deleteJobTemplate(jobTemplateId);
+    }
+
+    @Override
+    public void putTags(String resourceArn, Collection<Tag> tags) {
+        catalog.putTags(resourceArn, tags);
+    }
+
+    @Override
+    public void removeTags(String resourceArn, Collection<String> keys) {
+        catalog.removeTags(resourceArn, keys);
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        catalog.deleteTags(resourceArn);
     }
 
     private Optional<ExecutionStatus> storedStatus(String jobId, String thingName, long executionNumber) {
@@ -169,10 +318,13 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("lastUpdatedAt", job.lastUpdatedAtMillis())
                 .bind("completedAt", job.completedAtMillis())
                 .bind("runConfig", Json.writeRunConfig(job.runConfig()))
-                .bind("windowed", job.runConfig().hasMaintenanceWindows());
+                .bind("windowed", job.runConfig().hasMaintenanceWindows())
+                .bind("jobTemplateArn", job.jobTemplateArn())
+                .bind("documentParameters", job.documentParameters().isEmpty() ? null : Json.write(job.documentParameters()))
+                .bind("documentBeforeSubstitution", job.documentBeforeSubstitution());
     }
 
-    private static Update bindExecution(Update update, JobExecution e) {
+    private static <S extends SqlStatement<S>> S bindExecution(S update, JobExecution e) {
         return update
                 .bind("jobId", e.jobId())
                 .bind("thingName", e.thingName())

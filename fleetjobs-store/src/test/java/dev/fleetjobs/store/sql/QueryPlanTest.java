@@ -57,6 +57,19 @@ class QueryPlanTest {
         assertThat(plan(Sql.COUNTS)).contains("job_execution_counts").doesNotContain("job_executions ");
     }
 
+    @Test
+    void groupMemberWalksReadEachGroupsMembersInNameOrderFromAnIndex() throws Exception {
+        assertThat(plan(Sql.MEMBERS_AFTER)).contains("sqlite_autoindex_thing_group_members_1").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.SUBTREE_GROUPS_FROM)).contains("INDEX thing_group_descendants ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(Sql.GROUPS_OF_THING)).contains("INDEX thing_group_members_by_thing ");
+    }
+
+    @Test
+    void attributeFiltersAndTheNextWorkUseTheirIndexes() throws Exception {
+        assertThat(plan(Sql.THINGS_WITH_ATTRIBUTE)).contains("INDEX thing_attributes_by_value ");
+        assertThat(plan(Sql.NEXT_WORK)).contains("INDEX job_work_by_turn").doesNotContain("TEMP B-TREE");
+    }
+
     /** SQLite accepts the statements' :named parameters itself; unbound ones are NULL, which is enough to plan. */
     private String plan(String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();

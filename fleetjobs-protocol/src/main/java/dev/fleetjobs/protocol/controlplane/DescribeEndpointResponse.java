@@ -1,0 +1,4 @@
+package dev.fleetjobs.protocol.controlplane;
+
+public record DescribeEndpointResponse(String endpointAddress) {
+}

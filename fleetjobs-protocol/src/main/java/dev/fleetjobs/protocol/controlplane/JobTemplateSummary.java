@@ -1,0 +1,8 @@
+package dev.fleetjobs.protocol.controlplane;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobTemplateSummary(String jobTemplateArn, String jobTemplateId, String description, BigDecimal createdAt) {
+}

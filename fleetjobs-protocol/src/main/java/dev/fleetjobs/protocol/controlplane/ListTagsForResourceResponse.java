@@ -1,0 +1,8 @@
+package dev.fleetjobs.protocol.controlplane;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ListTagsForResourceResponse(List<Tag> tags, String nextToken) {
+}

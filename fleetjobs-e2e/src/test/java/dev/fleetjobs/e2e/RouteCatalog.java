@@ -1,5 +1,7 @@
 package dev.fleetjobs.e2e;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -75,7 +77,86 @@ final class RouteCatalog {
                                 "{\"caCertificate\":" + quote(f.freshCaPem()) + ",\"certificateMode\":\"SNI_ONLY\"}")),
                 same("DescribeCACertificate", f -> ApiCall.control("DescribeCACertificate", "GET", "/cacertificate/" + f.caCertificateId, null)),
                 same("UpdateCACertificate", f -> ApiCall.control("UpdateCACertificate", "PUT", "/cacertificate/" + f.caCertificateId + "?newStatus=ACTIVE", null)),
-                same("ListCACertificates", f -> ApiCall.control("ListCACertificates", "GET", "/cacertificates", null)));
+                same("ListCACertificates", f -> ApiCall.control("ListCACertificates", "GET", "/cacertificates", null)),
+                // thing groups and things
+                same("CreateThingGroup", f -> ApiCall.control("CreateThingGroup", "POST", "/thing-groups/line-" + f.next(), "{}")),
+                route("DescribeThingGroup", f -> ApiCall.control("DescribeThingGroup", "GET", "/thing-groups/line-0", null),
+                        f -> ApiCall.control("DescribeThingGroup", "GET", "/thing-groups/" + group(f), null)),
+                route("UpdateThingGroup", f -> ApiCall.control("UpdateThingGroup", "PATCH", "/thing-groups/line-0", GROUP_UPDATE),
+                        f -> ApiCall.control("UpdateThingGroup", "PATCH", "/thing-groups/" + group(f), GROUP_UPDATE)),
+                route("DeleteThingGroup", f -> ApiCall.control("DeleteThingGroup", "DELETE", "/thing-groups/line-0", null),
+                        f -> ApiCall.control("DeleteThingGroup", "DELETE", "/thing-groups/" + group(f), null)),
+                same("ListThingGroups", f -> ApiCall.control("ListThingGroups", "GET", "/thing-groups?maxResults=5", null)),
+                same("ListThingGroupsForThing", f -> ApiCall.control("ListThingGroupsForThing", "GET", "/things/pump-1/thing-groups", null)),
+                route("AddThingToThingGroup", f -> membership("AddThingToThingGroup", "/thing-groups/addThingToThingGroup", "line-0", "pump-1"),
+                        f -> membership("AddThingToThingGroup", "/thing-groups/addThingToThingGroup", group(f), "pump-1")),
+                route("RemoveThingFromThingGroup",
+                        f -> membership("RemoveThingFromThingGroup", "/thing-groups/removeThingFromThingGroup", "line-0", "pump-1"),
+                        f -> membership("RemoveThingFromThingGroup", "/thing-groups/removeThingFromThingGroup", groupWithPump1(f), "pump-1")),
+                route("ListThingsInThingGroup", f -> ApiCall.control("ListThingsInThingGroup", "GET", "/thing-groups/line-0/things", null),
+                        f -> ApiCall.control("ListThingsInThingGroup", "GET", "/thing-groups/" + groupWithPump1(f) + "/things?recursive=true", null)),
+                same("UpdateThing", f -> ApiCall.control("UpdateThing", "PATCH", "/things/pump-1",
+                        "{\"attributePayload\":{\"attributes\":{\"site\":\"north\"}}}")),
+                // job lifecycle and listing
+                same("ListJobs", f -> ApiCall.control("ListJobs", "GET", "/jobs?maxResults=5&status=IN_PROGRESS", null)),
+                same("UpdateJob", f -> ApiCall.control("UpdateJob", "PATCH", "/jobs/job-1", "{\"description\":\"updated\"}")),
+                route("DeleteJob", f -> ApiCall.control("DeleteJob", "DELETE", "/jobs/job-1", null),
+                        f -> ApiCall.control("DeleteJob", "DELETE", "/jobs/" + jobOnPump2(f) + "?force=true", null)),
+                route("AssociateTargetsWithJob", f -> ApiCall.control("AssociateTargetsWithJob", "POST", "/jobs/job-1/targets", "{\"targets\":[]}"),
+                        RouteCatalog::associateTargets),
+                // job templates
+                same("CreateJobTemplate", f -> template("CreateJobTemplate", "PUT", "tpl-" + f.next())),
+                route("DescribeJobTemplate", f -> ApiCall.control("DescribeJobTemplate", "GET", "/job-templates/tpl-0", null),
+                        f -> ApiCall.control("DescribeJobTemplate", "GET", "/job-templates/" + jobTemplate(f), null)),
+                same("ListJobTemplates", f -> ApiCall.control("ListJobTemplates", "GET", "/job-templates?maxResults=5", null)),
+                route("DeleteJobTemplate", f -> ApiCall.control("DeleteJobTemplate", "DELETE", "/job-templates/tpl-0", null),
+                        f -> ApiCall.control("DeleteJobTemplate", "DELETE", "/job-templates/" + jobTemplate(f), null)),
+                // tags and endpoint discovery
+                same("TagResource", f -> ApiCall.control("TagResource", "POST", "/tags",
+                        "{\"resourceArn\":\"" + JOB_1_ARN + "\",\"tags\":[{\"Key\":\"team\",\"Value\":\"ops\"}]}")),
+                same("UntagResource", f -> ApiCall.control("UntagResource", "POST", "/untag",
+                        "{\"resourceArn\":\"" + JOB_1_ARN + "\",\"tagKeys\":[\"team\"]}")),
+                same("ListTagsForResource", f -> ApiCall.control("ListTagsForResource", "GET",
+                        "/tags?resourceArn=" + URLEncoder.encode(JOB_1_ARN, StandardCharsets.UTF_8), null)),
+                same("DescribeEndpoint", f -> ApiCall.control("DescribeEndpoint", "GET", "/endpoint?endpointType=iot%3AJobs", null)));
+    }
+
+    private static final String JOB_1_ARN = "arn:aws:iot:us-east-1:000000000000:job/job-1";
+    private static final String GROUP_UPDATE = "{\"thingGroupProperties\":{\"thingGroupDescription\":\"line\"}}";
+
+    /** A fresh empty thing group (a top-level one, so that groups never nest past the limit). */
+    private static String group(SecurityFixture f) {
+        String name = "line-" + f.next();
+        f.iot.createThingGroup(r -> r.thingGroupName(name));
+        return name;
+    }
+
+    private static String groupWithPump1(SecurityFixture f) {
+        String name = group(f);
+        f.iot.addThingToThingGroup(r -> r.thingGroupName(name).thingName("pump-1"));
+        return name;
+    }
+
+    private static ApiCall membership(String operation, String path, String groupName, String thingName) {
+        return ApiCall.control(operation, "PUT", path, "{\"thingGroupName\":\"" + groupName + "\",\"thingName\":\"" + thingName + "\"}");
+    }
+
+    private static ApiCall associateTargets(SecurityFixture f) {
+        String jobId = "continuous-" + f.next();
+        String first = f.iot.describeThingGroup(r -> r.thingGroupName(group(f))).thingGroupArn();
+        f.iot.createJob(r -> r.jobId(jobId).targets(first).document("{\"op\":\"x\"}").targetSelection("CONTINUOUS"));
+        String second = f.iot.describeThingGroup(r -> r.thingGroupName(groupWithPump1(f))).thingGroupArn();
+        return ApiCall.control("AssociateTargetsWithJob", "POST", "/jobs/" + jobId + "/targets", "{\"targets\":[\"" + second + "\"]}");
+    }
+
+    private static ApiCall template(String operation, String method, String templateId) {
+        return ApiCall.control(operation, method, "/job-templates/" + templateId, "{\"description\":\"t\",\"document\":\"{}\"}");
+    }
+
+    private static String jobTemplate(SecurityFixture f) {
+        String templateId = "tpl-" + f.next();
+        f.iot.createJobTemplate(r -> r.jobTemplateId(templateId).description("t").document("{}"));
+        return templateId;
     }
 
     private static Route same(String operation, Function<SecurityFixture, ApiCall> call) {

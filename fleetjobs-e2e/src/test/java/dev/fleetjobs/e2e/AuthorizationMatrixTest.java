@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.fleetjobs.protocol.Plane;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -68,6 +69,15 @@ class AuthorizationMatrixTest {
         TempDirs.delete(dataDir);
         TempDirs.delete(scratch);
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+    }
+
+    @Test
+    @Order(0)
+    void theCatalogHoldsEveryRouteTheServerServes() {
+        long dataPlane = RouteCatalog.all().stream().filter(route -> route.dataPlane(fixture)).count();
+        long controlPlane = RouteCatalog.all().size() - dataPlane;
+        assertThat(dataPlane).isEqualTo(fixture.server.server().routeCount(Plane.DATA));
+        assertThat(controlPlane).isEqualTo(fixture.server.server().routeCount(Plane.CONTROL));
     }
 
     @TestFactory

@@ -118,7 +118,9 @@ final class RouteCatalog {
                         "{\"resourceArn\":\"" + JOB_1_ARN + "\",\"tagKeys\":[\"team\"]}")),
                 same("ListTagsForResource", f -> ApiCall.control("ListTagsForResource", "GET",
                         "/tags?resourceArn=" + URLEncoder.encode(JOB_1_ARN, StandardCharsets.UTF_8), null)),
-                same("DescribeEndpoint", f -> ApiCall.control("DescribeEndpoint", "GET", "/endpoint?endpointType=iot%3AJobs", null)));
+                same("DescribeEndpoint", f -> ApiCall.control("DescribeEndpoint", "GET", "/endpoint?endpointType=iot%3AJobs", null)),
+                // the development clock (the fixture's server runs with --dev); reading it moves nothing
+                same("DevClock", f -> ApiCall.control("DevClock", "POST", "/_dev/clock", "{\"advanceSeconds\":0}")));
     }
 
     private static final String JOB_1_ARN = "arn:aws:iot:us-east-1:000000000000:job/job-1";

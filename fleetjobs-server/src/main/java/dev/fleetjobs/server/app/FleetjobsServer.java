@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.app;
 
+import dev.fleetjobs.protocol.Plane;
 import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.CertificateGate;
@@ -213,6 +214,11 @@ public final class FleetjobsServer implements AutoCloseable {
     /** This server's CA: it signs CreateKeysAndCertificate's certificates and the development TLS certificate. */
     public java.security.cert.X509Certificate certificateAuthority() {
         return security.authority().certificate();
+    }
+
+    /** How many operations the main port serves on the plane (tests check that none goes unchecked). */
+    public int routeCount(Plane plane) {
+        return main.edge().routeCount(plane);
     }
 
     /** The MQTT side: its listeners' ports. */

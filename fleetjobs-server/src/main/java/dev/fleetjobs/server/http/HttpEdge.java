@@ -45,6 +45,11 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** How many operations this edge routes on the plane. */
+    public int routeCount(Plane plane) {
+        return routes.get(plane).size();
+    }
+
     /** From now on new requests are refused with 503 while those under way finish. */
     public void startDraining() {
         draining = true;

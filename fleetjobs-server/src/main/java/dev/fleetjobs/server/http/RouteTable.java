@@ -31,6 +31,11 @@ public final class RouteTable {
         return this;
     }
 
+    /** How many operations the table routes. */
+    public int size() {
+        return routes.size();
+    }
+
     public Optional<Match> find(String method, List<String> decodedSegments) {
         for (Route route : routes) {
             if (!route.method().equals(method)) {

@@ -79,9 +79,9 @@ class JobTemplateTest extends LiveServerTest {
                 .hasMessageContaining("document");
         assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("ghost").description("d")
                 .jobArn("arn:aws:iot:us-east-1:000000000000:job/ghost"))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("rollout").description("d").document("{}")
-                .jobExecutionsRolloutConfig(c -> c.maximumPerMinute(10)))).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("jobExecutionsRolloutConfig");
+        assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("presigned").description("d").document("{}")
+                .presignedUrlConfig(c -> c.roleArn("arn:aws:iam::000000000000:role/r").expiresInSec(60L))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("presignedUrlConfig");
         assertThat(iot.listJobTemplates(r -> r.maxResults(10)).jobTemplates()).isEmpty();
     }
 

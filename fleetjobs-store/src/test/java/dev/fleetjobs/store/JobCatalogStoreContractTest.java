@@ -196,8 +196,8 @@ public abstract class JobCatalogStoreContractTest extends StoreContractSupport {
 
     @Test
     void templatesRoundTripListByIdAndDelete() {
-        JobTemplate full = new JobTemplate("t-full", "firmware", "{\"v\":1}", 30L, 5L);
-        JobTemplate sparse = new JobTemplate("t-sparse", "reboot", "{}", null, 6L);
+        JobTemplate full = new JobTemplate("t-full", "firmware", "{\"v\":1}", 30L, StoreTimingContract.FULL.templatePart(), 5L);
+        JobTemplate sparse = new JobTemplate("t-sparse", "reboot", "{}", null, JobRunConfig.NONE, 6L);
         write((StoreTransaction tx) -> {
             tx.insertJobTemplate(sparse);
             tx.insertJobTemplate(full);

@@ -19,6 +19,38 @@ public record JobRunConfig(
         retryCriteria = retryCriteria == null ? List.of() : List.copyOf(retryCriteria);
     }
 
+    /**
+     * The part of this configuration a job template holds: rollout, abort and retry criteria, and
+     * maintenance windows without the one-off start and end times of a schedule.
+     */
+    public JobRunConfig templatePart() {
+        List<RecurringWindow> windows = schedule == null ? List.of() : schedule.maintenanceWindows();
+        return new JobRunConfig(rollout, abortCriteria, retryCriteria,
+                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows));
+    }
+
+    /**
+     * This configuration with each block it lacks taken from {@code defaults} (AWS's block-level
+     * override for jobs made from a template). Maintenance windows of the defaults join this
+     * schedule only when it has none of its own.
+     */
+    public JobRunConfig withDefaultsFrom(JobRunConfig defaults) {
+        return new JobRunConfig(rollout != null ? rollout : defaults.rollout,
+                abortCriteria.isEmpty() ? defaults.abortCriteria : abortCriteria,
+                retryCriteria.isEmpty() ? defaults.retryCriteria : retryCriteria,
+                mergedSchedule(defaults.schedule));
+    }
+
+    private ScheduleConfig mergedSchedule(ScheduleConfig defaults) {
+        if (schedule == null) {
+            return defaults;
+        }
+        if (defaults == null || !schedule.maintenanceWindows().isEmpty()) {
+            return schedule;
+        }
+        return new ScheduleConfig(schedule.startTime(), schedule.endTime(), schedule.endBehavior(), defaults.maintenanceWindows());
+    }
+
     /** Whether targets are offered over time (a rate or a schedule) rather than all at creation. */
     public boolean offersOverTime() {
         return rollout != null || schedule != null;

@@ -28,6 +28,8 @@ public final class RunConfigValidator {
     public static final String ABORT = "abortConfig";
     public static final String RETRY = "jobExecutionsRetryConfig";
     public static final String SCHEDULING = "schedulingConfig";
+    /** A template's maintenance windows, a top-level member there rather than part of a schedule. */
+    public static final String MAINTENANCE_WINDOWS = "maintenanceWindows";
 
     private static final long MIN_LEAD_MILLIS = Duration.ofMinutes(30).toMillis();
     private static final long MAX_START_LEAD_MILLIS = Duration.ofDays(365).toMillis();
@@ -46,6 +48,19 @@ public final class RunConfigValidator {
         retry(config.retryCriteria());
         if (config.schedule() != null) {
             schedule(config.schedule(), nowMillis);
+        }
+        return config;
+    }
+
+    /** Checks a template's configuration, whose schedule holds only {@code maintenanceWindows}. */
+    public static JobRunConfig validateTemplate(JobRunConfig config) {
+        if (config.rollout() != null) {
+            rollout(config.rollout());
+        }
+        abort(config.abortCriteria());
+        retry(config.retryCriteria());
+        if (config.schedule() != null) {
+            windows(MAINTENANCE_WINDOWS, config.schedule().maintenanceWindows());
         }
         return config;
     }
@@ -127,9 +142,12 @@ public final class RunConfigValidator {
                         "Member must be between thirty minutes and two years after startTime");
             }
         }
-        List<RecurringWindow> windows = schedule.maintenanceWindows();
+        windows(SCHEDULING + "." + MAINTENANCE_WINDOWS, schedule.maintenanceWindows());
+    }
+
+    private static void windows(String listField, List<RecurringWindow> windows) {
         for (int i = 0; i < windows.size(); i++) {
-            String field = SCHEDULING + ".maintenanceWindows." + (i + 1) + ".member";
+            String field = listField + "." + (i + 1) + ".member";
             RecurringWindow window = windows.get(i);
             String cron = Validator.required(field + ".startTime", window.startTime());
             Validator.length(field + ".startTime", cron, 1, 256);

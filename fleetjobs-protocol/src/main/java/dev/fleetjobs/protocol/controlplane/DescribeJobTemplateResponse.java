@@ -2,6 +2,7 @@ package dev.fleetjobs.protocol.controlplane;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DescribeJobTemplateResponse(
@@ -10,5 +11,9 @@ public record DescribeJobTemplateResponse(
         String description,
         String document,
         BigDecimal createdAt,
-        TimeoutConfig timeoutConfig) {
+        JobExecutionsRolloutConfig jobExecutionsRolloutConfig,
+        AbortConfig abortConfig,
+        TimeoutConfig timeoutConfig,
+        JobExecutionsRetryConfig jobExecutionsRetryConfig,
+        List<MaintenanceWindow> maintenanceWindows) {
 }

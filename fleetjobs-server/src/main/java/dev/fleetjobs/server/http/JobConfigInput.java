@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Reads the job configuration blocks of CreateJob (spec 4.4) into a {@link JobRunConfig}:
  * {@code jobExecutionsRolloutConfig}, {@code abortConfig}, {@code jobExecutionsRetryConfig} and
- * {@code schedulingConfig}. Only JSON types are checked here; ranges and rules are the
+ * {@code schedulingConfig}, and those of CreateJobTemplate. Only JSON types are checked here; ranges and rules are the
  * {@link RunConfigValidator}'s, so every edge shares them.
  */
 public final class JobConfigInput {
@@ -28,11 +28,24 @@ public final class JobConfigInput {
     }
 
     public static JobRunConfig parse(JsonInput body) {
+        return blocks(body, body.has(RunConfigValidator.SCHEDULING) ? schedule(body.object(RunConfigValidator.SCHEDULING)) : null);
+    }
+
+    /**
+     * The same blocks in CreateJobTemplate, where {@code maintenanceWindows} is a top-level member
+     * instead of a {@code schedulingConfig}: they become a schedule with only windows.
+     */
+    public static JobRunConfig parseTemplate(JsonInput body) {
+        List<RecurringWindow> windows = windows(body);
+        return blocks(body, windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows));
+    }
+
+    private static JobRunConfig blocks(JsonInput body, ScheduleConfig schedule) {
         return new JobRunConfig(
                 body.has(RunConfigValidator.ROLLOUT) ? rollout(body.object(RunConfigValidator.ROLLOUT)) : null,
                 body.has(RunConfigValidator.ABORT) ? criteria(body.object(RunConfigValidator.ABORT), JobConfigInput::abortCriterion) : List.of(),
                 body.has(RunConfigValidator.RETRY) ? criteria(body.object(RunConfigValidator.RETRY), JobConfigInput::retryCriterion) : List.of(),
-                body.has(RunConfigValidator.SCHEDULING) ? schedule(body.object(RunConfigValidator.SCHEDULING)) : null);
+                schedule);
     }
 
     private static RolloutConfig rollout(JsonInput rollout) {
@@ -80,10 +93,14 @@ public final class JobConfigInput {
     }
 
     private static ScheduleConfig schedule(JsonInput schedule) {
-        List<JsonInput> windows = schedule.objectList("maintenanceWindows");
         return new ScheduleConfig(schedule.string("startTime"), schedule.string("endTime"),
                 Enums.parse(EndBehavior.class, schedule.qualifiedName("endBehavior"), schedule.string("endBehavior")),
-                windows == null ? List.of() : windows.stream()
-                        .map(w -> new RecurringWindow(w.string("startTime"), w.intValue("durationInMinutes"))).toList());
+                windows(schedule));
+    }
+
+    private static List<RecurringWindow> windows(JsonInput owner) {
+        List<JsonInput> windows = owner.objectList(RunConfigValidator.MAINTENANCE_WINDOWS);
+        return windows == null ? List.of() : windows.stream()
+                .map(w -> new RecurringWindow(w.string("startTime"), w.intValue("durationInMinutes"))).toList();
     }
 }

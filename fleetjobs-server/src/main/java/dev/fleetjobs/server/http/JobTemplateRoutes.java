@@ -15,8 +15,7 @@ import java.util.concurrent.CompletableFuture;
 /** The custom job template operations of the control plane. */
 public final class JobTemplateRoutes implements RouteGroup {
 
-    private static final List<String> TEMPLATE_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "jobExecutionsRolloutConfig",
-            "abortConfig", "jobExecutionsRetryConfig", "maintenanceWindows", "destinationPackageVersions");
+    private static final List<String> TEMPLATE_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "destinationPackageVersions");
 
     private final JobTemplateService templates;
     private final Arns arns;
@@ -38,10 +37,11 @@ public final class JobTemplateRoutes implements RouteGroup {
     private CompletableFuture<?> createJobTemplate(ApiRequest request) {
         JsonInput body = request.body();
         JobRoutes.refuseDocumentSource(body);
-        body.refuseUnsupported(TEMPLATE_MEMBERS_NOT_YET_SUPPORTED, "A template here holds a document and a timeoutConfig.");
+        body.refuseUnsupported(TEMPLATE_MEMBERS_NOT_YET_SUPPORTED, "A template here holds a document, jobExecutionsRolloutConfig, "
+                + "abortConfig, timeoutConfig, jobExecutionsRetryConfig and maintenanceWindows.");
         return templates.create(request.path("jobTemplateId"), body.string("description"), body.string("document"),
                         body.string("jobArn"), body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
-                        WireTags.read(body, "tags"))
+                        JobConfigInput.parseTemplate(body), WireTags.read(body, "tags"))
                 .thenApply(t -> new CreateJobTemplateResponse(arns.jobTemplate(t.jobTemplateId()), t.jobTemplateId()));
     }
 
@@ -62,7 +62,9 @@ public final class JobTemplateRoutes implements RouteGroup {
 
     private DescribeJobTemplateResponse describe(JobTemplate t) {
         return new DescribeJobTemplateResponse(arns.jobTemplate(t.jobTemplateId()), t.jobTemplateId(), t.description(), t.document(),
-                WireTime.fractionalSeconds(t.createdAtMillis()), ControlPlaneShapes.timeoutConfig(t.inProgressTimeoutMinutes()));
+                WireTime.fractionalSeconds(t.createdAtMillis()), RunConfigShapes.rollout(t.runConfig()), RunConfigShapes.abort(t.runConfig()),
+                ControlPlaneShapes.timeoutConfig(t.inProgressTimeoutMinutes()), RunConfigShapes.retry(t.runConfig()),
+                RunConfigShapes.maintenanceWindows(t.runConfig()));
     }
 
     private JobTemplateSummary summary(JobTemplate t) {

@@ -17,7 +17,7 @@ import dev.fleetjobs.protocol.controlplane.ScheduledJobRollout;
 import dev.fleetjobs.protocol.controlplane.SchedulingConfig;
 import java.util.List;
 
-/** A job's run configuration as DescribeJob shows it: each block as it was given, absent when it was not. */
+/** A job's or template's run configuration as DescribeJob(Template) shows it: each block as it was given, absent when it was not. */
 final class RunConfigShapes {
 
     private RunConfigShapes() {
@@ -51,9 +51,17 @@ final class RunConfigShapes {
             return null;
         }
         return new SchedulingConfig(schedule.startTime(), schedule.endTime(),
-                schedule.endBehavior() == null ? null : schedule.endBehavior().name(),
-                schedule.maintenanceWindows().isEmpty() ? null : schedule.maintenanceWindows().stream()
-                        .map(w -> new MaintenanceWindow(w.startTime(), w.durationInMinutes())).toList());
+                schedule.endBehavior() == null ? null : schedule.endBehavior().name(), windows(schedule));
+    }
+
+    /** A template's {@code maintenanceWindows}, kept as a schedule with only windows. */
+    static List<MaintenanceWindow> maintenanceWindows(JobRunConfig config) {
+        return config.schedule() == null ? null : windows(config.schedule());
+    }
+
+    private static List<MaintenanceWindow> windows(ScheduleConfig schedule) {
+        return schedule.maintenanceWindows().isEmpty() ? null : schedule.maintenanceWindows().stream()
+                .map(w -> new MaintenanceWindow(w.startTime(), w.durationInMinutes())).toList();
     }
 
     static List<ScheduledJobRollout> scheduledRollouts(List<Long> startMillis) {

@@ -5,6 +5,7 @@ import dev.fleetjobs.core.error.ResourceAlreadyExistsException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
+import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobTemplate;
 import dev.fleetjobs.core.model.JobWork;
@@ -110,6 +111,7 @@ public final class JobService {
         String document = command.document();
         String beforeSubstitution = null;
         Long timeout = command.inProgressTimeoutMinutes();
+        JobRunConfig runConfig = command.runConfig();
         if (template != null) {
             document = DocumentParameters.substitute(template.document(), parameters);
             if (!document.equals(template.document())) {
@@ -117,9 +119,10 @@ public final class JobService {
                 JobDocuments.validate(document);
             }
             timeout = timeout != null ? timeout : template.inProgressTimeoutMinutes();
+            runConfig = runConfig.withDefaultsFrom(template.runConfig());
         }
-        return new Job(command.jobId(), selection, JobRollouts.initialStatus(command.runConfig(), now), document,
-                command.description(), command.targets(), timeout, false, null, null, now, now, null, command.runConfig(),
+        return new Job(command.jobId(), selection, JobRollouts.initialStatus(runConfig, now), document,
+                command.description(), command.targets(), timeout, false, null, null, now, now, null, runConfig,
                 template == null ? null : arns.jobTemplate(template.jobTemplateId()), parameters, beforeSubstitution);
     }
 

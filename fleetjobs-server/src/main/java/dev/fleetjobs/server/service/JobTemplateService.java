@@ -3,9 +3,11 @@ package dev.fleetjobs.server.service;
 import dev.fleetjobs.core.error.ConflictException;
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.model.Job;
+import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobTemplate;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.validation.Constraints;
+import dev.fleetjobs.core.validation.RunConfigValidator;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
 import dev.fleetjobs.store.Page;
@@ -13,7 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Custom job templates: a document and settings that jobs are created from (spec 4.3). There is no update, as on AWS. */
+/** Custom job templates: a document and run configuration that jobs are created from (spec 4.3). There is no update, as on AWS. */
 public final class JobTemplateService {
 
     private final JobStore store;
@@ -28,12 +30,14 @@ public final class JobTemplateService {
 
     /**
      * Creates a template from a document or from an existing job (its document as written,
-     * placeholders included, and its timeout; a timeout given here wins).
+     * placeholders included, its timeout and the template part of its run configuration; each
+     * block given here wins over the job's).
      *
-     * @param jobArn  the job to copy, or null when {@code document} is given
+     * @param jobArn     the job to copy, or null when {@code document} is given
+     * @param runConfig  the blocks given, {@link JobRunConfig#NONE} when none
      */
     public CompletableFuture<JobTemplate> create(String jobTemplateId, String description, String document, String jobArn,
-                                                 Long inProgressTimeoutMinutes, List<Tag> tags) {
+                                                 Long inProgressTimeoutMinutes, JobRunConfig runConfig, List<Tag> tags) {
         Validator.name("jobTemplateId", jobTemplateId, Constraints.JOB_ID, Constraints.JOB_ID_MAX);
         Validator.required("description", description);
         Validator.optionalText("description", description, Constraints.DESCRIPTION_MAX);
@@ -45,6 +49,7 @@ public final class JobTemplateService {
         }
         String jobId = jobArn == null ? null : arns.nameOf("jobArn", jobArn, ResourceArn.Type.JOB);
         Validator.timeoutMinutes("timeoutConfig.inProgressTimeoutInMinutes", inProgressTimeoutMinutes, false);
+        RunConfigValidator.validateTemplate(runConfig);
         List<Tag> validTags = Tags.validateForCreate(tags);
         return store.write(tx -> {
             if (tx.findJobTemplate(jobTemplateId).isPresent()) {
@@ -52,12 +57,14 @@ public final class JobTemplateService {
             }
             String templateDocument = document;
             Long timeout = inProgressTimeoutMinutes;
+            JobRunConfig config = runConfig;
             if (jobId != null) {
                 Job job = tx.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
                 templateDocument = job.rawDocument();
                 timeout = timeout != null ? timeout : job.inProgressTimeoutMinutes();
+                config = config.withDefaultsFrom(job.runConfig().templatePart());
             }
-            JobTemplate template = new JobTemplate(jobTemplateId, description, templateDocument, timeout, clock.millis());
+            JobTemplate template = new JobTemplate(jobTemplateId, description, templateDocument, timeout, config, clock.millis());
             tx.insertJobTemplate(template);
             tx.putTags(arns.jobTemplate(jobTemplateId), validTags);
             return template;

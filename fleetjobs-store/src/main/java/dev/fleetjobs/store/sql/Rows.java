@@ -100,6 +100,7 @@ final class Rows {
             rs.getString("description"),
             rs.getString("document"),
             nullableLong(rs, "in_progress_timeout_minutes"),
+            Json.readRunConfig(rs.getString("run_config")),
             rs.getLong("created_at"));
 
     static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("tag_key"), rs.getString("tag_value"));

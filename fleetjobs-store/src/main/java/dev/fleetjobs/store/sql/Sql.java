@@ -288,10 +288,10 @@ final class Sql {
 
     // job templates
 
-    static final String TEMPLATE_COLUMNS = "job_template_id, description, document, in_progress_timeout_minutes, created_at";
+    static final String TEMPLATE_COLUMNS = "job_template_id, description, document, in_progress_timeout_minutes, run_config, created_at";
 
     static final String INSERT_TEMPLATE = "INSERT INTO job_templates (" + TEMPLATE_COLUMNS + ")"
-            + " VALUES (:jobTemplateId, :description, :document, :inProgressTimeoutMinutes, :createdAt)";
+            + " VALUES (:jobTemplateId, :description, :document, :inProgressTimeoutMinutes, :runConfig, :createdAt)";
 
     static final String FIND_TEMPLATE = "SELECT " + TEMPLATE_COLUMNS + " FROM job_templates WHERE job_template_id = :jobTemplateId";
 

@@ -75,6 +75,7 @@ final class SqlCatalog {
                 .bind("description", template.description())
                 .bind("document", template.document())
                 .bind("inProgressTimeoutMinutes", template.inProgressTimeoutMinutes())
+                .bind("runConfig", Json.writeRunConfig(template.runConfig()))
                 .bind("createdAt", template.createdAtMillis())
                 .execute());
     }

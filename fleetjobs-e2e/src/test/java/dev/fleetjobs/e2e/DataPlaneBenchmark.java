@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,60 +45,74 @@ class DataPlaneBenchmark {
                 fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
             }
             measureReads(jobs, things);
-            List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicInteger nextThing = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                workers.add(pool.submit(() -> {
-                    for (int t = nextThing.getAndIncrement(); t < THINGS; t = nextThing.getAndIncrement()) {
-                        String thing = things[t];
-                        while (true) {
-                            long before = System.nanoTime();
-                            var execution = jobs.startNextPendingJobExecution(r -> r.thingName(thing)).execution();
-                            latencies.add(System.nanoTime() - before);
-                            if (execution == null) {
-                                break;
-                            }
-                            before = System.nanoTime();
-                            jobs.updateJobExecution(r -> r.thingName(thing).jobId(execution.jobId()).status("SUCCEEDED"));
-                            latencies.add(System.nanoTime() - before);
+            Run run = onEveryClient((client, latencies) -> {
+                for (int t = nextThing.getAndIncrement(); t < THINGS; t = nextThing.getAndIncrement()) {
+                    String thing = things[t];
+                    while (true) {
+                        long before = System.nanoTime();
+                        var execution = jobs.startNextPendingJobExecution(r -> r.thingName(thing)).execution();
+                        latencies.add(System.nanoTime() - before);
+                        if (execution == null) {
+                            break;
                         }
+                        before = System.nanoTime();
+                        jobs.updateJobExecution(r -> r.thingName(thing).jobId(execution.jobId()).status("SUCCEEDED"));
+                        latencies.add(System.nanoTime() - before);
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(sorted);
+                }
+            });
             System.out.printf("DataPlaneBenchmark: %d executions started and finished by %d clients in %.2f s:"
                             + " %.0f requests/s (StartNext+Update), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    THINGS * JOBS, CLIENTS, seconds, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                    sorted[sorted.length - 1] / 1e6);
+                    THINGS * JOBS, CLIENTS, run.seconds(), run.perSecond(), run.percentile(0.50), run.percentile(0.99),
+                    run.percentile(1.0));
         }
     }
 
     /** GetPendingJobExecutions from every client for a few seconds. */
     private static void measureReads(IotJobsDataPlaneClient jobs, String[] things) throws Exception {
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + 5_000_000_000L;
+        Run run = onEveryClient((client, latencies) -> {
+            for (int i = client; System.nanoTime() < end; i++) {
+                String thing = things[i % things.length];
+                long before = System.nanoTime();
+                jobs.getPendingJobExecutions(r -> r.thingName(thing));
+                latencies.add(System.nanoTime() - before);
+            }
+        });
+        System.out.printf("DataPlaneBenchmark: GetPendingJobExecutions by %d clients for %.1f s: %.0f requests/s,"
+                        + " latency p50 %.2f ms, p99 %.2f ms%n",
+                CLIENTS, run.seconds(), run.perSecond(), run.percentile(0.50), run.percentile(0.99));
+    }
+
+    /** What one client does; it records the latency of each request in nanoseconds. */
+    @FunctionalInterface
+    private interface ClientWork {
+        void run(int client, List<Long> latencies);
+    }
+
+    /** A finished run: its duration and every latency recorded, sorted. */
+    private record Run(double seconds, long[] sortedLatencies) {
+
+        double perSecond() {
+            return sortedLatencies.length / seconds;
+        }
+
+        /** The latency at {@code p} (0..1) in milliseconds. */
+        double percentile(double p) {
+            return sortedLatencies[(int) Math.min(sortedLatencies.length - 1, Math.round(p * (sortedLatencies.length - 1)))] / 1e6;
+        }
+    }
+
+    private static Run onEveryClient(ClientWork work) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
-        long end = start + 5_000_000_000L;
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             workers.add(pool.submit(() -> {
-                for (int i = client; System.nanoTime() < end; i++) {
-                    String thing = things[i % things.length];
-                    long before = System.nanoTime();
-                    jobs.getPendingJobExecutions(r -> r.thingName(thing));
-                    latencies.add(System.nanoTime() - before);
-                }
+                work.run(client, latencies);
                 return null;
             }));
         }
@@ -108,12 +123,6 @@ class DataPlaneBenchmark {
         pool.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        System.out.printf("DataPlaneBenchmark: GetPendingJobExecutions by %d clients for %.1f s: %.0f requests/s,"
-                        + " latency p50 %.2f ms, p99 %.2f ms%n",
-                CLIENTS, seconds, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))] / 1e6;
+        return new Run(seconds, sorted);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.server.http.ConnectionGuard;
+import dev.fleetjobs.server.http.FramingGuard;
 import dev.fleetjobs.server.http.HttpEdge;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -25,7 +26,8 @@ final class Listener {
     static Listener start(Vertx vertx, HttpServerOptions options, HttpEdge edge, SecurityOptions security) {
         ConnectionGuard guard = new ConnectionGuard(vertx, security.headerTimeout(), security.bodyTimeout(), security.maxConnections());
         HttpServer server = vertx.createHttpServer(options);
-        server.invalidRequestHandler(edge::refuseUnreadable).requestHandler(guard.install(server, edge));
+        FramingGuard framing = new FramingGuard(options);
+        server.invalidRequestHandler(edge::refuseUnreadable).requestHandler(guard.install(server, edge, framing::install));
         try {
             server.listen().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Parses the {@code X-Amz-*} parameters of a presigned (query-string) SigV4 signature. */
 final class PresignedQuery {
@@ -16,6 +17,7 @@ final class PresignedQuery {
     private static final String EXPIRES = "X-Amz-Expires";
     private static final String SIGNED_HEADERS = "X-Amz-SignedHeaders";
     private static final long MAX_EXPIRES_SECONDS = 604_800;
+    private static final Pattern EXPIRES_DIGITS = Pattern.compile("[1-9][0-9]{0,5}");
 
     private PresignedQuery() {}
 
@@ -38,15 +40,12 @@ final class PresignedQuery {
         if (!algorithm.equals(AuthorizationHeader.ALGORITHM)) {
             throw new IncompleteSignatureException("Unsupported AWS 'algorithm': '" + algorithm + "'.");
         }
-        long expires;
-        try {
-            expires = Long.parseLong(first(query, EXPIRES));
-        } catch (NumberFormatException e) {
-            expires = -1;
-        }
+        // Digits only, as AWS writes it: Long.parseLong alone would also take "+100" and "0100".
+        String expiresText = first(query, EXPIRES);
+        long expires = EXPIRES_DIGITS.matcher(expiresText).matches() ? Long.parseLong(expiresText) : -1;
         if (expires < 1 || expires > MAX_EXPIRES_SECONDS) {
             throw new IncompleteSignatureException(
-                    "X-Amz-Expires must be between 1 and " + MAX_EXPIRES_SECONDS + " seconds.");
+                    "X-Amz-Expires must be between 1 and " + MAX_EXPIRES_SECONDS + " seconds, written in digits only.");
         }
         List<String> signedHeaders = Arrays.stream(first(query, SIGNED_HEADERS).split(";"))
                 .map(name -> name.trim().toLowerCase(Locale.ROOT))

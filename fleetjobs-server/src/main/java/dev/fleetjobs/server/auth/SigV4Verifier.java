@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.auth;
 
+import dev.fleetjobs.core.error.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -131,6 +132,11 @@ public final class SigV4Verifier {
     }
 
     private static SignatureParts signatureParts(SignedRequest request) {
+        List<String> authorizations = request.headers().get("authorization");
+        if (authorizations != null && authorizations.size() > 1) {
+            // A proxy and this server could each take a different one: refuse rather than pick.
+            throw new InvalidRequestException("The request carries more than one Authorization header.");
+        }
         String authorization = request.header("authorization");
         if (authorization != null && !authorization.isBlank()) {
             String dateText = request.header("x-amz-date");

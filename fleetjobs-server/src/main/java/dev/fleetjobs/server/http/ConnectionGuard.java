@@ -47,9 +47,16 @@ public final class ConnectionGuard implements AutoCloseable {
         this.sweepTimer = vertx.setPeriodic(sweepEvery, id -> sweep());
     }
 
-    /** Guards {@code server}'s connections and returns the request handler to give it. */
-    public Handler<HttpServerRequest> install(HttpServer server, Handler<HttpServerRequest> handler) {
-        server.connectionHandler(this::opened);
+    /**
+     * Guards {@code server}'s connections and returns the request handler to give it.
+     *
+     * @param onOpen  also told of every connection as it opens, before it reads anything
+     */
+    public Handler<HttpServerRequest> install(HttpServer server, Handler<HttpServerRequest> handler, Handler<HttpConnection> onOpen) {
+        server.connectionHandler(connection -> {
+            onOpen.handle(connection);
+            opened(connection);
+        });
         return request -> {
             State state = connections.get(request.connection());
             if (state != null) {

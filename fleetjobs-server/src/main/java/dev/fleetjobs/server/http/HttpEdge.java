@@ -74,7 +74,11 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
             }
         });
         request.endHandler(done -> {
-            if (received[0] > maxBodyBytes) {
+            Optional<String> brokenFraming = FramingGuard.brokenFraming(request);
+            if (brokenFraming.isPresent()) {
+                send(request, requestId, ErrorResponses.of("InvalidRequestException", brokenFraming.get(), gate.fallbackPlane()));
+                request.connection().close();
+            } else if (received[0] > maxBodyBytes) {
                 // Read to the end so that the client, still sending, sees the answer instead of a reset.
                 send(request, requestId, oversized());
             } else {
@@ -132,9 +136,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     public void refuseUnreadable(HttpServerRequest request) {
         String requestId = UUID.randomUUID().toString();
         Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
-        String message = cause instanceof io.netty.handler.codec.TooLongFrameException
-                ? "The request line or headers exceed their size limits."
-                : "The request could not be read as HTTP.";
+        String message = FramingGuard.unreadable(cause);
         send(request, requestId, ErrorResponses.of("InvalidRequestException", message, gate.fallbackPlane()));
         request.connection().close();
     }

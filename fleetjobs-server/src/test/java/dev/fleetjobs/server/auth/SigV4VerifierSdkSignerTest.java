@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Requests signed in-test by the AWS SDK for Java v2 signer (signing names {@code iot}, {@code iot-jobs-data}). */
 class SigV4VerifierSdkSignerTest {
@@ -71,5 +72,36 @@ class SigV4VerifierSdkSignerTest {
         assertThatThrownBy(() -> SdkSigning.verifierAt(Duration.ZERO).verify(request))
                 .isInstanceOf(IncompleteSignatureException.class)
                 .hasMessageContaining("AWS query-string parameters must include 'X-Amz-Credential'.");
+    }
+
+    @ParameterizedTest(name = "X-Amz-Expires={0}")
+    @ValueSource(strings = {"+300", "0300", "300 ", "3e2", "-300", "0", "604801"})
+    void presignedExpiryMustBeWrittenInPlainDigitsWithinTheRange(String expires) {
+        SignedRequest request = SdkSigning.presign("GET", "/things/t1/jobs", "iot", Duration.ofMinutes(5));
+        SignedRequest altered = new SignedRequest(request.method(), request.rawPath(),
+                request.rawQuery().replace("X-Amz-Expires=300", "X-Amz-Expires=" + expires.replace("+", "%2B").replace(" ", "%20")),
+                request.headers(), request.body());
+        assertThat(altered.rawQuery()).doesNotContain("X-Amz-Expires=300&");
+
+        assertThatThrownBy(() -> SdkSigning.verifierAt(Duration.ZERO).verify(altered))
+                .isInstanceOf(IncompleteSignatureException.class)
+                .hasMessage("X-Amz-Expires must be between 1 and 604800 seconds, written in digits only.");
+    }
+
+    @Test
+    void aSecondAuthorizationHeaderIsRefusedWhicheverComesFirst() {
+        SignedRequest signed = SdkSigning.sign("GET", "/things/t1/jobs", "iot", null);
+        String valid = signed.header("authorization");
+        for (List<String> both : List.of(List.of(valid, "AWS4-HMAC-SHA256 Credential=x"), List.of("AWS4-HMAC-SHA256 Credential=x", valid))) {
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(signed.headers());
+            headers.put("Authorization", both);
+            SignedRequest twice = new SignedRequest(signed.method(), signed.rawPath(), signed.rawQuery(), headers, signed.body());
+
+            assertThatThrownBy(() -> SdkSigning.verifierAt(Duration.ZERO).verify(twice))
+                    .isInstanceOf(dev.fleetjobs.core.error.InvalidRequestException.class)
+                    .hasMessage("The request carries more than one Authorization header.");
+        }
+        assertThat(SdkSigning.verifierAt(Duration.ZERO).verify(signed).service()).isEqualTo("iot");
     }
 }

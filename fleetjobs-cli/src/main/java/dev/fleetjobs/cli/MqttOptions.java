@@ -22,8 +22,9 @@ final class MqttOptions {
     boolean allowPlain;
 
     @Option(names = "--mqtts-port", paramLabel = "PORT",
-            description = "TLS MQTT listener of the embedded broker; devices present a client certificate from a CA in "
-                    + "--mqtts-truststore, and its subject CN must be the thing named by the client id.")
+            description = "TLS MQTT listener of the embedded broker; a device presents a client certificate from a CA in "
+                    + "--mqtts-truststore that is registered, ACTIVE and attached to the thing its client id names; a back end "
+                    + "logs in with an admin or operator access key (user name: its id, password: its secret) to subscribe to $aws/events/#.")
     Integer tlsPort;
 
     @Option(names = "--mqtts-keystore", paramLabel = "FILE", description = "PKCS12 or JKS key store with the server's key and certificate.")
@@ -50,7 +51,9 @@ final class MqttOptions {
 
     @Option(names = "--mqtt-allow-topic", paramLabel = "FILTER",
             description = "A further topic filter every device may publish and subscribe to (repeatable); "
-                    + MqttSettings.THING_PLACEHOLDER + " stands for the device's thing name.")
+                    // picocli would interpolate ${...} itself: $$ keeps the placeholder as written.
+                    + "$" + MqttSettings.THING_PLACEHOLDER + " stands for the device's thing name. Topics beginning with $ are "
+                    + "the service's and cannot be given; back ends get $aws/events/# by logging in with an access key.")
     List<String> extraTopics = new ArrayList<>();
 
     MqttSettings settings(boolean dev, CommandLine commandLine) {
@@ -68,7 +71,11 @@ final class MqttOptions {
             }
             tls = new TlsFiles(keystore, keystorePassword, null, truststore, truststorePassword);
         }
-        return new MqttSettings(plainPort == null ? MqttSettings.OFF : plainPort, tlsPort == null ? MqttSettings.OFF : tlsPort,
-                tls, null, externalBroker, events, extraTopics);
+        try {
+            return new MqttSettings(plainPort == null ? MqttSettings.OFF : plainPort, tlsPort == null ? MqttSettings.OFF : tlsPort,
+                    tls, null, externalBroker, events, extraTopics);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--mqtt-allow-topic: " + e.getMessage());
+        }
     }
 }

@@ -51,6 +51,16 @@ final class MqttDevice implements AutoCloseable {
         return device;
     }
 
+    /** A back end: any client id, logged in with an access key as user name and password. */
+    static MqttDevice backEnd(int port, String clientId, Cli.Key key) {
+        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(clientId)
+                .serverHost("127.0.0.1").serverPort(port).buildBlocking();
+        MqttDevice backEnd = new MqttDevice(clientId, client);
+        client.connectWith().cleanStart(true).simpleAuth().username(key.accessKeyId())
+                .password(key.secretAccessKey().getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
+        return backEnd;
+    }
+
     String prefix() {
         return "$aws/things/" + thingName + "/jobs";
     }
@@ -82,6 +92,28 @@ final class MqttDevice implements AutoCloseable {
 
     void publish(String topic, String payload) {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload.getBytes(StandardCharsets.UTF_8)).send();
+    }
+
+    /** Publishes with the RETAIN flag and returns the broker's PUBACK reason code, refusals included. */
+    Mqtt5PubAckReasonCode publishRetained(String topic, String payload) {
+        try {
+            client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(payload.getBytes(StandardCharsets.UTF_8)).send();
+            return Mqtt5PubAckReasonCode.SUCCESS;
+        } catch (Mqtt5PubAckException refused) {
+            return refused.getMqttMessage().getReasonCode();
+        }
+    }
+
+    /**
+     * Subscribes to this thing's jobs topics afresh and makes a request: a retained message would
+     * arrive at the subscription, before the reply. Returns what arrived up to the reply.
+     */
+    List<Message> retainedBeforeAReply() {
+        int before = received.size();
+        subscribeToJobs();
+        Message reply = request("get", "{\"clientToken\":\"barrier\"}");
+        List<Message> arrived = received.subList(before, received.size());
+        return List.copyOf(arrived.subList(0, arrived.indexOf(reply)));
     }
 
     /** Publishes to {@code prefix()/suffix} and waits for its one reply on /accepted or /rejected. */

@@ -24,6 +24,7 @@ final class RunningServer implements AutoCloseable {
 
     static final String ACCESS_KEY = "FJIATESTROOTKEY00001";
     static final String SECRET_KEY = "test-root-secret-key-0000000000000000000";
+    static final Cli.Key ROOT = new Cli.Key(ACCESS_KEY, SECRET_KEY);
 
     private final FleetjobsServer server;
     private final IotClient iot;

@@ -176,8 +176,12 @@ public final class FleetjobsServer implements AutoCloseable {
         }
     }
 
-    /** An MQTT TLS listener without an authorizer of its own asks the certificate registry, as AWS IoT does. */
-    private static MqttSettings withRegistry(MqttSettings settings, SecurityWiring security) {
+    /**
+     * Back ends log in to the broker with access keys; an MQTT TLS listener without an authorizer
+     * of its own asks the certificate registry, as AWS IoT does.
+     */
+    private static MqttSettings withRegistry(MqttSettings mqttSettings, SecurityWiring security) {
+        MqttSettings settings = mqttSettings.backEnds() == null ? mqttSettings.withBackEnds(security.keys()) : mqttSettings;
         if (settings.tlsPort() == MqttSettings.OFF || settings.certificates() != null) {
             return settings;
         }

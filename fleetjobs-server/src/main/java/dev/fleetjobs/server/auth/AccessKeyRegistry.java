@@ -2,6 +2,8 @@ package dev.fleetjobs.server.auth;
 
 import dev.fleetjobs.core.security.AccessKey;
 import dev.fleetjobs.core.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * must not wait for the database. The root key is fixed; the others are replaced as a whole each
  * time the stored keys change ({@link SecurityRefresher}). Revoked keys are simply absent.
  */
-public final class AccessKeyRegistry implements CredentialsLookup {
+public final class AccessKeyRegistry implements CredentialsLookup, AccessKeyLogin {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessKeyRegistry.class);
 
@@ -24,6 +26,9 @@ public final class AccessKeyRegistry implements CredentialsLookup {
             return "Entry[" + principal + ", secret hidden]";
         }
     }
+
+    /** Compared against when the key is unknown, so that a miss takes as long as a wrong secret. */
+    private static final byte[] UNKNOWN_KEY_SECRET = new byte[40];
 
     private final String rootAccessKeyId;
     private final Entry root;
@@ -45,6 +50,14 @@ public final class AccessKeyRegistry implements CredentialsLookup {
     public Principal principal(String accessKeyId) {
         return entry(accessKeyId).map(Entry::principal)
                 .orElseThrow(() -> new UnrecognizedClientException("The security token included in the request is invalid."));
+    }
+
+    @Override
+    public Optional<Principal> login(String accessKeyId, byte[] secret) {
+        Optional<Entry> entry = entry(accessKeyId);
+        byte[] expected = entry.map(e -> e.secret().getBytes(StandardCharsets.UTF_8)).orElse(UNKNOWN_KEY_SECRET);
+        boolean matches = MessageDigest.isEqual(expected, secret);
+        return matches && entry.isPresent() ? entry.map(Entry::principal) : Optional.empty();
     }
 
     /** Replaces the stored keys with {@code stored}, opening their secrets; a key whose secret does not open is left out. */

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,12 +22,14 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final EmbeddedHiveMQ hivemq;
+    private final FleetjobsExtension extension;
     private final PublishService publishService;
     private final int plainPort;
     private final int tlsPort;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, PublishService publishService, int plainPort, int tlsPort) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, FleetjobsExtension extension, PublishService publishService, int plainPort, int tlsPort) {
         this.hivemq = hivemq;
+        this.extension = extension;
         this.publishService = publishService;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
@@ -37,19 +38,19 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
     static EmbeddedBroker start(MqttSettings settings, String bindAddress, Path folder, MqttJobsApi api) {
         int plainPort = resolve(settings.plainPort(), bindAddress);
         int tlsPort = resolve(settings.tlsPort(), bindAddress);
+        ConfigSecrets secrets = new ConfigSecrets();
         try {
-            BrokerConfigFile.write(folder.resolve("conf"), bindAddress, plainPort, tlsPort, settings.tls());
-            Files.createDirectories(folder.resolve("data"));
-            Files.createDirectories(folder.resolve("extensions"));
+            BrokerFolder.prepare(folder);
+            BrokerConfigFile.write(folder.resolve(BrokerFolder.CONF), bindAddress, plainPort, tlsPort, settings.tls(), secrets);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the MQTT broker's folder " + folder, e);
         }
         FleetjobsExtension extension = new FleetjobsExtension(
-                new DeviceAuthenticator(settings.certificates(), settings.extraTopics()), api);
+                new ClientAuthenticator(settings.certificates(), settings.backEnds(), new TopicGrants(settings.extraTopics())), api);
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
-                .withConfigurationFolder(folder.resolve("conf"))
-                .withDataFolder(folder.resolve("data"))
-                .withExtensionsFolder(folder.resolve("extensions"))
+                .withConfigurationFolder(folder.resolve(BrokerFolder.CONF))
+                .withDataFolder(folder.resolve(BrokerFolder.DATA))
+                .withExtensionsFolder(folder.resolve(BrokerFolder.EXTENSIONS))
                 .withoutLoggingBootstrap()
                 .withEmbeddedExtension(EmbeddedExtension.builder()
                         .withId("fleetjobs")
@@ -58,10 +59,12 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
                         .withExtensionMain(extension)
                         .build())
                 .build();
-        try {
+        try (secrets) {
+            secrets.publish();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             PublishService publishService = extension.started().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new EmbeddedBroker(hivemq, publishService, plainPort, tlsPort);
+            BrokerFolder.tighten(folder);
+            return new EmbeddedBroker(hivemq, extension, publishService, plainPort, tlsPort);
         } catch (Exception e) {
             hivemq.stop();
             if (e instanceof InterruptedException) {
@@ -91,6 +94,7 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
 
     @Override
     public void close() {
+        extension.quiesce();
         try {
             hivemq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

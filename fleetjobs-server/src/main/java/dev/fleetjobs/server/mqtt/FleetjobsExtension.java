@@ -10,24 +10,31 @@ import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The embedded extension: authentication and topic permissions on CONNECT, the jobs request
- * interceptor on every client. Its start hands over the broker's publish service.
+ * The embedded extension: request wills taken out of CONNECT, authentication and topic
+ * permissions, the lifecycle events that fire request wills, and the jobs request interceptor on
+ * every client. Its start hands over the broker's publish service.
  */
 final class FleetjobsExtension implements ExtensionMain {
 
-    private final DeviceAuthenticator authenticator;
+    private final ClientAuthenticator authenticator;
     private final MqttJobsApi api;
+    private final RequestWills wills;
     private final CompletableFuture<PublishService> started = new CompletableFuture<>();
 
-    FleetjobsExtension(DeviceAuthenticator authenticator, MqttJobsApi api) {
+    FleetjobsExtension(ClientAuthenticator authenticator, MqttJobsApi api) {
         this.authenticator = authenticator;
         this.api = api;
+        this.wills = new RequestWills(api);
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
         RequesterReplies replies = new RequesterReplies(Services.publishService(), Services.subscriptionStore());
+        wills.start(replies);
+        ConnectWills connectWills = new ConnectWills(wills);
+        Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> connectWills);
+        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> wills);
         JobsRequestInterceptor interceptor = new JobsRequestInterceptor(api, replies);
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
         started.complete(Services.publishService());
@@ -35,7 +42,12 @@ final class FleetjobsExtension implements ExtensionMain {
 
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-        // Nothing to release: the broker drops the registrations with the extension.
+        wills.close();
+    }
+
+    /** Called before the broker stops, so that disconnecting its clients fires no will. */
+    void quiesce() {
+        wills.close();
     }
 
     CompletableFuture<PublishService> started() {

@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Catches every publish under {@code $aws/things/{thing}/jobs/} before the broker routes it:
- * requests are answered to the requester alone and never reach other subscribers (spec 3.1).
+ * requests are answered to the requester alone and never reach other subscribers (spec 3.1). A
+ * retained one is refused: nothing is ever retained on a jobs topic.
  */
 final class JobsRequestInterceptor implements PublishInboundInterceptor {
 
@@ -39,8 +40,12 @@ final class JobsRequestInterceptor implements PublishInboundInterceptor {
         }
         output.preventPublishDelivery();
         Qos replyQos = packet.getQos() == Qos.AT_MOST_ONCE ? Qos.AT_MOST_ONCE : Qos.AT_LEAST_ONCE;
-        api.handle(topic, bytes(packet.getPayload().orElse(null)))
-                .thenAccept(reply -> replies.send(clientId, reply, replyQos));
+        byte[] payload = bytes(packet.getPayload().orElse(null));
+        if (packet.getRetain()) {
+            replies.send(clientId, api.refuseRetained(topic, payload), replyQos);
+            return;
+        }
+        api.handle(topic, payload).thenAccept(reply -> replies.send(clientId, reply, replyQos));
     }
 
     private static byte[] bytes(ByteBuffer payload) {

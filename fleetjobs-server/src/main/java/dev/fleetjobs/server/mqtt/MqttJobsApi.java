@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MqttJobsApi {
 
+    /** The service model's ClientRequestToken length. */
+    static final int MAX_CLIENT_TOKEN_LENGTH = 64;
+
     private final DataPlaneService service;
     private final Clock clock;
     private final RateLimiter limiter;
@@ -54,6 +57,10 @@ final class MqttJobsApi {
                     "The payload is not a UTF-8 JSON object: " + message(e), null, now())));
         }
         String clientToken = clientToken(body);
+        if (clientToken != null && clientToken.length() > MAX_CLIENT_TOKEN_LENGTH) {
+            return done(reject(topic, RejectedCodes.of(RejectedCodes.INVALID_REQUEST,
+                    "clientToken must be at most " + MAX_CLIENT_TOKEN_LENGTH + " characters long.", null, now())));
+        }
         if (topic.operation() == null) {
             return done(reject(topic, RejectedCodes.of(RejectedCodes.INVALID_TOPIC,
                     "The topic " + topic.topic() + " names no jobs operation.", clientToken, now())));
@@ -70,6 +77,24 @@ final class MqttJobsApi {
         return accepted.handleAsync((answer, failure) -> failure == null
                 ? new MqttReply(topic.accepted(), MqttJson.write(answer))
                 : reject(topic, RejectedCodes.from(failure, clientToken, now(), topic.topic())), replyExecutor);
+    }
+
+    /**
+     * The refusal of a retained publish on a jobs topic: never run and never stored, answered with
+     * InvalidRequest so that an MQTT 3.1.1 client, which gets no PUBACK reason, learns it too.
+     */
+    MqttReply refuseRetained(JobsTopic topic, byte[] payload) {
+        String clientToken;
+        try {
+            clientToken = clientToken(parse(payload));
+        } catch (IOException e) {
+            clientToken = null;
+        }
+        if (clientToken != null && clientToken.length() > MAX_CLIENT_TOKEN_LENGTH) {
+            clientToken = null;
+        }
+        return reject(topic, RejectedCodes.of(RejectedCodes.INVALID_REQUEST,
+                "Retained messages are not accepted on jobs topics; publish the request without the RETAIN flag.", clientToken, now()));
     }
 
     /** Requests this node has answered, accepted or rejected. */

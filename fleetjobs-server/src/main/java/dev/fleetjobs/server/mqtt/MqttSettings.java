@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.mqtt;
 
+import dev.fleetjobs.server.auth.AccessKeyLogin;
 import dev.fleetjobs.server.auth.DeviceCertificateAuthorizer;
 import java.net.URI;
 import java.util.List;
@@ -17,7 +18,11 @@ import java.util.Objects;
  * @param externalBroker {@code mqtt://} or {@code mqtts://} URL of an external broker; then no listener is opened
  * @param events         publish the jobs events ({@code $aws/events/job/...}, {@code $aws/events/jobExecution/...})
  * @param extraTopics    topic filters every device may also publish and subscribe to;
- *                       {@value #THING_PLACEHOLDER} stands for the device's own thing name
+ *                       {@value #THING_PLACEHOLDER} stands for the device's own thing name. None may begin
+ *                       with {@code $}: those topics are the service's, and back ends get the jobs events by
+ *                       logging in with an access key
+ * @param backEnds       checks the access keys back ends log in with (user name and password) to subscribe to
+ *                       the jobs events; null refuses every such login
  */
 public record MqttSettings(
         int plainPort,
@@ -26,19 +31,33 @@ public record MqttSettings(
         DeviceCertificateAuthorizer certificates,
         URI externalBroker,
         boolean events,
-        List<String> extraTopics) {
+        List<String> extraTopics,
+        AccessKeyLogin backEnds) {
 
     public static final String THING_PLACEHOLDER = "${iot:Connection.Thing.ThingName}";
     public static final int OFF = -1;
 
     public MqttSettings {
         extraTopics = List.copyOf(extraTopics);
+        for (String filter : extraTopics) {
+            if (filter.replace(THING_PLACEHOLDER, "thing").startsWith("$")) {
+                throw new IllegalArgumentException("The extra topic filter " + filter + " reaches topics beginning with $, which belong to"
+                        + " the service: devices have their own jobs topics, and back ends get " + TopicGrants.EVENTS
+                        + " by logging in with an access key (user name: its id, password: its secret).");
+            }
+        }
         if (tlsPort != OFF) {
             Objects.requireNonNull(tls, "tls (keystore and truststore) is required for the TLS listener");
         }
         if (externalBroker != null && (plainPort != OFF || tlsPort != OFF)) {
             throw new IllegalArgumentException("With an external broker Fleetjobs opens no MQTT listener of its own");
         }
+    }
+
+    /** Settings without back-end logins until {@link #withBackEnds} adds them. */
+    public MqttSettings(int plainPort, int tlsPort, TlsFiles tls, DeviceCertificateAuthorizer certificates, URI externalBroker,
+                        boolean events, List<String> extraTopics) {
+        this(plainPort, tlsPort, tls, certificates, externalBroker, events, extraTopics, null);
     }
 
     public static MqttSettings disabled() {
@@ -54,10 +73,14 @@ public record MqttSettings(
     }
 
     public MqttSettings withCertificates(DeviceCertificateAuthorizer authorizer) {
-        return new MqttSettings(plainPort, tlsPort, tls, authorizer, externalBroker, events, extraTopics);
+        return new MqttSettings(plainPort, tlsPort, tls, authorizer, externalBroker, events, extraTopics, backEnds);
+    }
+
+    public MqttSettings withBackEnds(AccessKeyLogin logins) {
+        return new MqttSettings(plainPort, tlsPort, tls, certificates, externalBroker, events, extraTopics, logins);
     }
 
     public MqttSettings withEvents(boolean enabled) {
-        return new MqttSettings(plainPort, tlsPort, tls, certificates, externalBroker, enabled, extraTopics);
+        return new MqttSettings(plainPort, tlsPort, tls, certificates, externalBroker, enabled, extraTopics, backEnds);
     }
 }

@@ -8,7 +8,10 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
@@ -87,6 +90,31 @@ final class MqttDevice implements AutoCloseable {
             return Mqtt5PubAckReasonCode.SUCCESS;
         } catch (Mqtt5PubAckException refused) {
             return refused.getMqttMessage().getReasonCode();
+        } catch (MqttSessionExpiredException closed) {
+            // The broker sends NOT_AUTHORIZED and disconnects at once; the client may see the DISCONNECT first.
+            if (closed.getCause() instanceof Mqtt5DisconnectException disconnect
+                    && disconnect.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.NOT_AUTHORIZED) {
+                return Mqtt5PubAckReasonCode.NOT_AUTHORIZED;
+            }
+            throw closed;
+        }
+    }
+
+    /**
+     * Publishes where the broker must refuse it: with a PUBACK error code and disconnect, or (for
+     * a topic beginning with $ that no interceptor takes) by disconnecting at once. Returns how.
+     */
+    String publishRefused(String topic, String payload) {
+        try {
+            publish(topic, payload);
+            return "accepted";
+        } catch (Mqtt5PubAckException refused) {
+            return refused.getMqttMessage().getReasonCode().toString();
+        } catch (MqttSessionExpiredException closed) {
+            if (closed.getCause() instanceof Mqtt5DisconnectException disconnect) {
+                return disconnect.getMqttMessage().getReasonCode().toString();
+            }
+            throw closed;
         }
     }
 
@@ -146,7 +174,11 @@ final class MqttDevice implements AutoCloseable {
     @Override
     public void close() {
         if (client.getState().isConnected()) {
-            client.disconnect();
+            try {
+                client.disconnect();
+            } catch (RuntimeException alreadyDisconnectedByTheBroker) {
+                // the broker closes a connection after a refused publish; nothing left to close
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.fleetjobs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
@@ -201,34 +200,37 @@ class MqttJobsTopicsTest {
     }
 
     @Test
-    void repliesGoToTheRequesterAloneAndRequestsReachNoSubscriber() throws Exception {
-        Path spyDir = dataDir.resolve("spied");
-        try (RunningServer spied = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, spyDir), false,
-                List.of("$aws/things/+/jobs/#"))) {
-            int spiedPort = spied.mqttPort();
-            new Fleet(spied.iot()).thing("target-1");
-            try (MqttDevice device = MqttDevice.connect(spiedPort, "target-1").subscribeToJobs();
-                 MqttDevice spy = MqttDevice.connect(spiedPort, "spy-1")) {
-                spy.subscribe("$aws/things/+/jobs/#");
-                new Fleet(spied.iot()).job("spied-a", "{\"a\":1}", "target-1");
-                device.awaitMessage("$aws/things/target-1/jobs/notify", 1);
-                device.request("get", "{\"clientToken\":\"private\"}");
-                device.request("spied-a/update", "{\"status\":\"IN_PROGRESS\"}");
-                // The spy, as a subscriber of every jobs topic, sees notifications but no request and no reply.
-                new Fleet(spied.iot()).job("spied-b", "{\"b\":1}", "target-1");
-                spy.awaitMessage("$aws/things/target-1/jobs/notify", 2);
-                assertThat(spy.all()).extracting(MqttDevice.Message::topic).allMatch(topic -> topic.endsWith("/notify")
-                        || topic.endsWith("/notify-next"));
-                assertThat(device.messages("$aws/things/target-1/jobs/get/accepted")).hasSize(1);
-                // The spy may subscribe here but cannot ask on the target's behalf: no reply to anyone.
-                assertThat(spy.publishAcked("$aws/things/target-1/jobs/get", "{\"clientToken\":\"forged\"}"))
-                        .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
-                device.request("get", "{\"clientToken\":\"after\"}");
-                await().atMost(MqttDevice.WAIT).until(() -> device.messages("$aws/things/target-1/jobs/get/accepted").size() == 2);
-                assertThat(device.messages("$aws/things/target-1/jobs/get/accepted")).extracting(m -> m.json().get("clientToken").asText())
-                        .containsExactly("private", "after");
-                assertThat(spy.all()).noneMatch(m -> m.topic().endsWith("/get") || m.topic().endsWith("/accepted"));
-            }
+    void repliesGoToTheRequesterAloneAndRequestsReachNoSubscriber() {
+        fleet.thing("target-1");
+        try (MqttDevice device = MqttDevice.connect(port, "target-1").subscribeToJobs();
+             MqttDevice other = device("other-1")) {
+            fleet.job("spied-a", "{\"a\":1}", "target-1");
+            device.awaitMessage("$aws/things/target-1/jobs/notify", 1);
+            device.request("get", "{\"clientToken\":\"private\"}");
+            device.request("spied-a/update", "{\"status\":\"IN_PROGRESS\"}");
+            // Subscribed to every topic of its thing, the device still never receives a request: requests are run, not routed.
+            assertThat(device.all()).noneMatch(m -> m.topic().endsWith("/get") || m.topic().endsWith("/update"));
+            assertThat(device.messages("$aws/things/target-1/jobs/get/accepted")).hasSize(1);
+            // Another device can neither listen to the thing's topics nor ask on its behalf: no reply to anyone.
+            assertThat(other.subscribe("$aws/things/target-1/jobs/#")).isEqualTo(Mqtt5SubAckReasonCode.NOT_AUTHORIZED);
+            assertThat(other.publishAcked("$aws/things/target-1/jobs/get", "{\"clientToken\":\"forged\"}"))
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+            device.request("get", "{\"clientToken\":\"after\"}");
+            assertThat(device.messages("$aws/things/target-1/jobs/get/accepted")).extracting(m -> m.json().get("clientToken").asText())
+                    .containsExactly("private", "after");
+            assertThat(other.all()).noneMatch(m -> m.topic().contains("target-1"));
+        }
+    }
+
+    @Test
+    void aClientTokenLongerThanTheModelAllowsIsAnInvalidRequest() {
+        try (MqttDevice device = device("token-1")) {
+            String longest = "t".repeat(64);
+            assertThat(device.request("get", "{\"clientToken\":\"" + longest + "\"}").json().get("clientToken").asText()).isEqualTo(longest);
+            MqttDevice.Message refused = device.request("get", "{\"clientToken\":\"" + longest + "x\"}");
+            assertThat(refused.topic()).endsWith("/get/rejected");
+            assertThat(refused.json().get("code").asText()).isEqualTo("InvalidRequest");
+            assertThat(refused.json().get("message").asText()).contains("at most 64");
         }
     }
 

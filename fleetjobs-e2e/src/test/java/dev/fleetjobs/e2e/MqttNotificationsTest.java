@@ -32,7 +32,7 @@ class MqttNotificationsTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of("$aws/events/#"));
+        server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of());
         fleet = new Fleet(server.iot());
         port = server.mqttPort();
     }
@@ -115,7 +115,7 @@ class MqttNotificationsTest {
     void jobAndExecutionEventsReachBackEndSubscribers() {
         fleet.thing("events-1");
         fleet.thing("events-2");
-        try (MqttDevice backEnd = MqttDevice.connect(port, "monitor-1")) {
+        try (MqttDevice backEnd = MqttDevice.backEnd(port, "monitor-1", RunningServer.ROOT)) {
             backEnd.subscribe("$aws/events/#");
             fleet.job("ev-done", "{}", "events-1");
             server.jobs().updateJobExecution(r -> r.thingName("events-1").jobId("ev-done").status(JobExecutionStatus.SUCCEEDED)

@@ -39,18 +39,31 @@ public record MqttSettings(
 
     public MqttSettings {
         extraTopics = List.copyOf(extraTopics);
-        for (String filter : extraTopics) {
-            if (filter.replace(THING_PLACEHOLDER, "thing").startsWith("$")) {
-                throw new IllegalArgumentException("The extra topic filter " + filter + " reaches topics beginning with $, which belong to"
-                        + " the service: devices have their own jobs topics, and back ends get " + TopicGrants.EVENTS
-                        + " by logging in with an access key (user name: its id, password: its secret).");
-            }
-        }
+        extraTopics.forEach(MqttSettings::checkExtraTopic);
         if (tlsPort != OFF) {
             Objects.requireNonNull(tls, "tls (keystore and truststore) is required for the TLS listener");
         }
         if (externalBroker != null && (plainPort != OFF || tlsPort != OFF)) {
             throw new IllegalArgumentException("With an external broker Fleetjobs opens no MQTT listener of its own");
+        }
+    }
+
+    /**
+     * An extra filter may not reach the service's topics. Those beginning with {@code $} do; so do
+     * those beginning with a wildcard, because the embedded broker (unlike the MQTT specification)
+     * matches {@code #} and {@code +/...} against {@code $} topics too.
+     */
+    private static void checkExtraTopic(String filter) {
+        String first = filter.replace(THING_PLACEHOLDER, "thing").split("/", -1)[0];
+        if (first.startsWith("$")) {
+            throw new IllegalArgumentException("The extra topic filter " + filter + " reaches topics beginning with $, which belong to"
+                    + " the service: devices have their own jobs topics, and back ends get " + TopicGrants.EVENTS
+                    + " by logging in with an access key (user name: its id, password: its secret).");
+        }
+        if (first.equals("#") || first.equals("+")) {
+            throw new IllegalArgumentException("The extra topic filter " + filter + " begins with a wildcard, which the broker would"
+                    + " also match against every thing's $aws topics, which belong to the service; begin it with a topic level"
+                    + " of its own, such as devices/+/status.");
         }
     }
 

@@ -28,6 +28,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** @param extraArgs more {@code fleetjobs server} options, such as {@code --dev} */
     static ServerProcess start(Path dataDir, Path logFile, String... extraArgs) {
+        return start(null, java.util.Map.of(), dataDir, logFile, extraArgs);
+    }
+
+    /**
+     * @param umask        the file mode creation mask to run under (such as {@code 000}), or null for the inherited one
+     * @param environment  more environment variables
+     */
+    static ServerProcess start(String umask, java.util.Map<String, String> environment, Path dataDir, Path logFile, String... extraArgs) {
         Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build fleetjobs-cli first: " + jar + " is missing");
@@ -37,9 +45,13 @@ final class ServerProcess implements AutoCloseable {
                 "-Xmx256m", "-jar", jar.toString(), "server", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
+        if (umask != null) {
+            command.addAll(0, List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().put("FLEETJOBS_ROOT_ACCESS_KEY_ID", RunningServer.ACCESS_KEY);
         builder.environment().put("FLEETJOBS_ROOT_SECRET_ACCESS_KEY", RunningServer.SECRET_KEY);
+        builder.environment().putAll(environment);
         try {
             ServerProcess server = new ServerProcess(builder.start(), port, logFile);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(server::acceptsConnections);
@@ -76,7 +88,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

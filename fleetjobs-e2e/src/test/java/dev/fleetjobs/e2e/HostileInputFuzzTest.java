@@ -31,8 +31,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Ten thousand generated malformed requests (seeded, so a failure reproduces) across every route:
  * bad path labels, broken or deep or mistyped JSON, bad query values, broken signatures, unknown
- * routes, bad percent-encodings, oversized input, bytes that are not HTTP. Every one is refused
- * with a 4xx in the AWS error shape, never a 5xx; the server stays up; the store is unchanged.
+ * routes, bad percent-encodings, oversized input, ambiguous framing, bytes that are not HTTP.
+ * Every one is refused with a 4xx in the AWS error shape, never a 5xx; the server stays up; the
+ * store is unchanged. And generated MQTT CONNECTs ({@link MqttConnectFuzz}): each is accepted or
+ * refused exactly as the README's rules say, and afterwards nothing is retained on any jobs
+ * topic, no event was forged, the store is unchanged and devices are still served.
  */
 class HostileInputFuzzTest {
 
@@ -50,7 +53,15 @@ class HostileInputFuzzTest {
     private static String storeBefore;
     private static final AtomicInteger sent = new AtomicInteger();
 
-    enum Kind { BAD_LABEL, BAD_JSON, WRONG_TYPE, BAD_QUERY, BAD_SIGNATURE, UNKNOWN_ROUTE, BAD_ENCODING, OVERSIZED, NOT_HTTP }
+    enum Kind { BAD_LABEL, BAD_JSON, WRONG_TYPE, BAD_QUERY, BAD_SIGNATURE, UNKNOWN_ROUTE, BAD_ENCODING, OVERSIZED, BAD_FRAMING, NOT_HTTP }
+
+    private static final int MQTT_TRIES = 500;
+    private static final int MQTT_CHECK_EVERY = 100;
+    private static Path mqttDataDir;
+    private static RunningServer mqttServer;
+    private static MqttDevice eventWatcher;
+    private static String mqttStoreBefore;
+    private static final AtomicInteger mqttSent = new AtomicInteger();
 
     record FuzzCase(Kind kind, int route, String text, int number) {
         @Override
@@ -69,10 +80,20 @@ class HostileInputFuzzTest {
         http = new RawHttp(fixture.server.server().port());
         samples = RouteCatalog.all().stream().map(route -> route.sample().apply(fixture)).toList();
         storeBefore = StoreDump.of(dataDir);
+        mqttDataDir = Files.createTempDirectory("fleetjobs-fuzz-mqtt");
+        mqttServer = RunningServer.withPlainMqtt(dev.fleetjobs.server.app.ServerConfig.defaults("127.0.0.1", 0, mqttDataDir), true,
+                List.of(MqttConnectFuzz.EXTRA_TOPIC));
+        MqttConnectFuzz.THINGS.forEach(new Fleet(mqttServer.iot())::thing);
+        eventWatcher = MqttDevice.backEnd(mqttServer.mqttPort(), "fz-watcher", RunningServer.ROOT);
+        eventWatcher.subscribe("$aws/events/#");
+        mqttStoreBefore = StoreDump.of(mqttDataDir);
     }
 
     @AfterContainer
     static void stop() {
+        eventWatcher.close();
+        mqttServer.close();
+        TempDirs.delete(mqttDataDir);
         fixture.close();
         TempDirs.delete(dataDir);
         TempDirs.delete(scratch);
@@ -94,6 +115,32 @@ class HostileInputFuzzTest {
         }
     }
 
+    @Property(tries = MQTT_TRIES, seed = "20261206", shrinking = ShrinkingMode.OFF)
+    void mqttConnectsAreDecidedByTheRulesAndLeaveNothingBehind(@ForAll("mqttCases") MqttConnectFuzz.Case fuzz) {
+        Statistics.collect(MqttConnectFuzz.accepted(fuzz) ? "accepted" : "refused");
+        // Dropping the connection without DISCONNECT fires any will it carries.
+        int code = RawMqtt.connectAndDrop(mqttServer.mqttPort(), MqttConnectFuzz.connect(fuzz));
+        if (MqttConnectFuzz.accepted(fuzz)) {
+            assertThat(code).as("%s", fuzz).isZero();
+        } else {
+            assertThat(code).as("%s", fuzz).isNotZero();
+        }
+        if (mqttSent.incrementAndGet() % MQTT_CHECK_EVERY == 0) {
+            for (String thing : MqttConnectFuzz.THINGS) {
+                try (MqttDevice device = MqttDevice.connect(mqttServer.mqttPort(), thing)) {
+                    assertThat(device.retainedBeforeAReply()).as("retained on %s's topics", thing).isEmpty();
+                }
+            }
+            assertThat(eventWatcher.all()).as("events").isEmpty();
+            assertThat(StoreDump.of(mqttDataDir)).as("after %d CONNECTs", mqttSent.get()).isEqualTo(mqttStoreBefore);
+        }
+    }
+
+    @Provide
+    Arbitrary<MqttConnectFuzz.Case> mqttCases() {
+        return MqttConnectFuzz.cases();
+    }
+
     @Provide
     Arbitrary<FuzzCase> cases() {
         Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
@@ -105,6 +152,7 @@ class HostileInputFuzzTest {
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(Kind.UNKNOWN_ROUTE)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(Kind.BAD_ENCODING)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.OVERSIZED)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.BAD_FRAMING)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(Kind.NOT_HTTP)));
         return Combinators.combine(kinds, Arbitraries.integers().between(0, RouteCatalog.all().size() - 1),
                 Arbitraries.strings().all().ofMaxLength(200), Arbitraries.integers().between(0, 1_000_000)).as(FuzzCase::new);
@@ -122,6 +170,7 @@ class HostileInputFuzzTest {
             case UNKNOWN_ROUTE -> unknownRoute(call, body, fuzz);
             case BAD_ENCODING -> badEncoding(call, body, fuzz);
             case OVERSIZED -> oversized(call, fuzz);
+            case BAD_FRAMING -> badFraming(call, body, fuzz);
             case NOT_HTTP -> notHttp(fuzz);
         };
     }
@@ -306,6 +355,20 @@ class HostileInputFuzzTest {
                     fixture.admin);
             default -> http.plain("GET", "/things/" + "a".repeat(10 * 1024), new byte[0], Map.of());
         };
+    }
+
+    /** A signed request whose body length two parsers could read differently (RFC 9112 section 6). */
+    private byte[] badFraming(ApiCall call, byte[] body, FuzzCase fuzz) {
+        String request = new String(signed(call, body), StandardCharsets.ISO_8859_1);
+        String chunkSize = Integer.toHexString(fuzz.number());
+        String framed = switch (fuzz.number() % 4) {
+            case 0 -> request.replace("\r\nConnection: close", "\r\nTransfer-Encoding: chunked\r\nConnection: close");
+            case 1 -> withHeader(request, "Content-Length", "Transfer-Encoding: gzip, chunked");
+            case 2 -> withHeader(request, "Content-Length", "Transfer-Encoding: chunked")
+                    .replaceFirst("\r\n\r\n[\\s\\S]*$", "\r\n\r\n" + chunkSize + "zz\r\nabc\r\n0\r\n\r\n");
+            default -> withHeader(request, "Content-Length", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked");
+        };
+        return framed.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] notHttp(FuzzCase fuzz) {

@@ -152,11 +152,7 @@ final class RawMqtt implements AutoCloseable {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, "MQTT");
         body.write(c.version());
-        int flags = (c.userName() != null ? 0x80 : 0) | (c.password() != null ? 0x40 : 0) | (c.cleanStart() ? 0x02 : 0);
-        if (c.will() != null) {
-            flags |= 0x04 | (c.will().qos() << 3) | (c.will().retain() ? 0x20 : 0);
-        }
-        body.write(c.flagsOverride() != null ? c.flagsOverride() : flags);
+        body.write(c.flagsOverride() != null ? c.flagsOverride() : flags(c));
         body.write(0);
         body.write(60);
         if (c.version() == V5) {
@@ -193,6 +189,15 @@ final class RawMqtt implements AutoCloseable {
         varInt(packet, body.size());
         packet.writeBytes(body.toByteArray());
         return packet.toByteArray();
+    }
+
+    /** The connect flags byte the CONNECT's fields imply. */
+    static int flags(Connect c) {
+        int flags = (c.userName() != null ? 0x80 : 0) | (c.password() != null ? 0x40 : 0) | (c.cleanStart() ? 0x02 : 0);
+        if (c.will() != null) {
+            flags |= 0x04 | (c.will().qos() << 3) | (c.will().retain() ? 0x20 : 0);
+        }
+        return flags;
     }
 
     private static void string(ByteArrayOutputStream out, String text) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,5 +118,22 @@ class SigningTest {
             }
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSecondAuthorizationHeaderIsRefusedWithBadRequestInEitherOrder() {
+        RawHttp raw = new RawHttp(server.endpoint().getPort());
+        String junk = "AWS4-HMAC-SHA256 Credential=FJIAOTHER/20260101/us-east-1/iot/aws4_request, SignedHeaders=host, Signature=00";
+        String validFirst = new String(raw.signed("iot", "GET", "/things/pump-1", new byte[0], Map.of("Authorization", junk),
+                RunningServer.ROOT), StandardCharsets.ISO_8859_1);
+        int junkLine = validFirst.indexOf("Authorization: " + junk);
+        String withoutJunk = validFirst.substring(0, junkLine) + validFirst.substring(validFirst.indexOf("\r\n", junkLine) + 2);
+        String junkFirst = withoutJunk.replaceFirst("\r\n", "\r\nAuthorization: " + java.util.regex.Matcher.quoteReplacement(junk) + "\r\n");
+        for (String request : List.of(validFirst, junkFirst)) {
+            RawHttp.Response response = raw.send(request.getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(response.status()).as(request).isEqualTo(400);
+            assertThat(response.errorType()).isEqualTo("InvalidRequestException");
+        }
+        assertThat(raw.send(withoutJunk.getBytes(StandardCharsets.ISO_8859_1)).status()).as("the same request signed once").isEqualTo(200);
     }
 }

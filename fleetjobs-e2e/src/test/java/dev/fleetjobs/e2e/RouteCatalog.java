@@ -64,6 +64,8 @@ final class RouteCatalog {
                 route("DeleteCertificate", f -> ApiCall.control("DeleteCertificate", "DELETE", "/certificates/" + f.revokedCertificate.certificateId(), null),
                         f -> ApiCall.control("DeleteCertificate", "DELETE", "/certificates/" + inactiveCertificate(f), null)),
                 same("ListCertificates", f -> ApiCall.control("ListCertificates", "GET", "/certificates?pageSize=5&isAscendingOrder=true", null)),
+                same("ListCertificatesByCA", f -> ApiCall.control("ListCertificatesByCA", "GET", "/certificates-by-ca/" + f.caCertificateId
+                        + "?pageSize=5&isAscendingOrder=true", null)),
                 same("AttachThingPrincipal", f -> ApiCall.control("AttachThingPrincipal", "PUT", "/things/pump-1/principals", null)
                         .withHeader(PRINCIPAL, f.pump1Certificate.arn())),
                 same("DetachThingPrincipal", f -> ApiCall.control("DetachThingPrincipal", "DELETE", "/things/pump-2/principals", null)
@@ -78,6 +80,9 @@ final class RouteCatalog {
                 same("DescribeCACertificate", f -> ApiCall.control("DescribeCACertificate", "GET", "/cacertificate/" + f.caCertificateId, null)),
                 same("UpdateCACertificate", f -> ApiCall.control("UpdateCACertificate", "PUT", "/cacertificate/" + f.caCertificateId + "?newStatus=ACTIVE", null)),
                 same("ListCACertificates", f -> ApiCall.control("ListCACertificates", "GET", "/cacertificates", null)),
+                // The sample names the fixture's CA, which stays ACTIVE and so is never deleted.
+                route("DeleteCACertificate", f -> ApiCall.control("DeleteCACertificate", "DELETE", "/cacertificate/" + f.caCertificateId, null),
+                        f -> ApiCall.control("DeleteCACertificate", "DELETE", "/cacertificate/" + inactiveCa(f), null)),
                 // thing groups and things
                 same("CreateThingGroup", f -> ApiCall.control("CreateThingGroup", "POST", "/thing-groups/line-" + f.next(), "{}")),
                 route("DescribeThingGroup", f -> ApiCall.control("DescribeThingGroup", "GET", "/thing-groups/line-0", null),
@@ -192,6 +197,10 @@ final class RouteCatalog {
 
     private static String inactiveCertificate(SecurityFixture f) {
         return f.iot.registerCertificate(r -> r.certificatePem(f.freshCertificatePem(true))).certificateId();
+    }
+
+    private static String inactiveCa(SecurityFixture f) {
+        return f.iot.registerCACertificate(r -> r.caCertificate(f.freshCaPem()).certificateMode("SNI_ONLY")).certificateId();
     }
 
     static String quote(String text) {

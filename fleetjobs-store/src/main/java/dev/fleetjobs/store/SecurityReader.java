@@ -22,12 +22,15 @@ public interface SecurityReader {
     /** Certificates in creation order, oldest first when {@code ascending}. */
     Page<Certificate> certificates(boolean ascending, String cursor, int limit);
 
+    /** The certificates registered under the CA certificate (also one deleted since), in creation order, oldest first when {@code ascending}. */
+    Page<Certificate> certificatesByCa(String caCertificateId, boolean ascending, String cursor, int limit);
+
     /** The ids of the certificates registered without a CA or issued by this server, which are trusted by themselves. */
     List<String> certificateIdsWithoutCa();
 
     Optional<CaCertificate> findCaCertificate(String certificateId);
 
-    /** Every registered CA certificate, in creation order. */
+    /** Every registered CA certificate, in creation order; deleted ones are not. */
     List<CaCertificate> caCertificates();
 
     boolean thingExists(String thingName);

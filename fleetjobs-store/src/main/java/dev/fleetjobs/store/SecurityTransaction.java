@@ -25,6 +25,12 @@ public interface SecurityTransaction extends SecurityReader {
     /** Fails with {@link StoreConflictException} when the id is taken. */
     void insertCaCertificate(CaCertificate certificate);
 
+    /**
+     * Deletes a CA certificate; the device certificates it signed stay and keep naming it. Returns
+     * whether it was registered. Registering it again later ({@link #insertCaCertificate}) is allowed.
+     */
+    boolean deleteCaCertificate(String certificateId, long deletedAtMillis);
+
     /** Replaces the stored CA certificate of the same id, whose customer version must be one less. */
     void updateCaCertificate(CaCertificate certificate);
 

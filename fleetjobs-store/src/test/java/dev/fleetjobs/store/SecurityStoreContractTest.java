@@ -124,6 +124,51 @@ public abstract class SecurityStoreContractTest {
     }
 
     @Test
+    void aCasCertificatesArePagedByCaAndOutliveTheCa() {
+        CaCertificate ca = ca("paging-ca");
+        CaCertificate other = ca("other-ca");
+        List<String> signed = IntStream.range(0, 5).mapToObj(i -> id("by-ca-" + i)).toList();
+        write(tx -> {
+            tx.insertCaCertificate(ca);
+            tx.insertCaCertificate(other);
+            for (int i = 0; i < signed.size(); i++) {
+                tx.insertCertificate(certificateWithId(signed.get(i), ca.certificateId()));
+                tx.insertCertificate(certificate("elsewhere-" + i, i % 2 == 0 ? other.certificateId() : null));
+            }
+            return null;
+        });
+        assertThat(collect(cursor -> read(r -> r.certificatesByCa(ca.certificateId(), true, cursor, 2)))).containsExactlyElementsOf(signed);
+        List<String> descending = new ArrayList<>(signed);
+        java.util.Collections.reverse(descending);
+        assertThat(collect(cursor -> read(r -> r.certificatesByCa(ca.certificateId(), false, cursor, 3)))).containsExactlyElementsOf(descending);
+        assertThat(read(r -> r.certificatesByCa(id("nobody"), true, null, 10)).items()).isEmpty();
+
+        long generation = read(SecurityReader::generation);
+        assertThat((boolean) write(tx -> tx.deleteCaCertificate(ca.certificateId(), 99))).isTrue();
+        assertThat(read(SecurityReader::generation)).isGreaterThan(generation);
+        assertThat((boolean) write(tx -> tx.deleteCaCertificate(ca.certificateId(), 100))).as("already deleted").isFalse();
+        assertThat(findCaCertificate(ca.certificateId())).isEmpty();
+        assertThat(read(SecurityReader::caCertificates)).containsExactly(other);
+        assertThatThrownBy(() -> write(tx -> {
+            tx.updateCaCertificate(ca.withSettings(CaCertificateStatus.INACTIVE, false, 101, "g9"));
+            return null;
+        })).as("a deleted CA cannot be updated").hasCauseInstanceOf(StoreConflictException.class);
+        // Its certificates stay, still naming it.
+        assertThat(findCertificate(signed.get(0))).map(Certificate::caCertificateId).contains(ca.certificateId());
+        assertThat(collect(cursor -> read(r -> r.certificatesByCa(ca.certificateId(), true, cursor, 10)))).containsExactlyElementsOf(signed);
+
+        CaCertificate again = new CaCertificate(ca.certificateId(), ca.certificatePem(), CaCertificateStatus.INACTIVE, true,
+                CertificateMode.SNI_ONLY, 200, 200, 1, "g10", ca.notBeforeMillis(), ca.notAfterMillis());
+        write(tx -> {
+            tx.insertCaCertificate(again);
+            return null;
+        });
+        reopen();
+        assertThat(findCaCertificate(ca.certificateId())).contains(again);
+        assertThat(read(SecurityReader::caCertificates)).containsExactly(again, other);
+    }
+
+    @Test
     void aCertificateNeedsItsCaToBeRegistered() {
         assertThatThrownBy(() -> write(tx -> {
             tx.insertCertificate(certificate("c1", id("unregistered")));

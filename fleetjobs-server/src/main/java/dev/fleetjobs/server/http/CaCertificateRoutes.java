@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 /** CA certificates and the registration code, on the control plane. */
 public final class CaCertificateRoutes implements RouteGroup {
 
-    private static final List<String> NOT_YET_SUPPORTED = List.of("registrationConfig", "tags");
 
     private final CaCertificateService cas;
     private final Arns arns;
@@ -38,12 +37,15 @@ public final class CaCertificateRoutes implements RouteGroup {
                 .add("POST", "/cacertificate", this::registerCaCertificate)
                 .add("GET", "/cacertificate/{caCertificateId}", this::describeCaCertificate)
                 .add("PUT", "/cacertificate/{caCertificateId}", this::updateCaCertificate)
+                .add("DELETE", "/cacertificate/{caCertificateId}", request -> cas.delete(request.path("caCertificateId")).thenApply(v -> Map.of()))
                 .add("GET", "/cacertificates", this::listCaCertificates);
     }
 
     private CompletableFuture<?> registerCaCertificate(ApiRequest request) {
         JsonInput body = request.body();
-        body.refuseUnsupported(NOT_YET_SUPPORTED, "Just-in-time provisioning and tags are not available.");
+        body.refuseUnsupported(List.of("registrationConfig"), "Just-in-time provisioning (a provisioning template) is not available.");
+        body.refuseUnsupported(List.of("tags"), "CA certificates cannot be tagged here (TagResource takes jobs, job templates, things"
+                + " and thing groups).");
         CertificateMode mode = Enums.parse(CertificateMode.class, "certificateMode", body.string("certificateMode"));
         return cas.register(body.string("caCertificate"), body.string("verificationCertificate"), mode,
                         request.query().bool("setAsActive", false), request.query().bool("allowAutoRegistration", false))

@@ -43,6 +43,7 @@ public final class CertificateRoutes implements RouteGroup {
                 .add("PUT", "/certificates/{certificateId}", this::updateCertificate)
                 .add("DELETE", "/certificates/{certificateId}", this::deleteCertificate)
                 .add("GET", "/certificates", this::listCertificates)
+                .add("GET", "/certificates-by-ca/{caCertificateId}", this::listCertificatesByCa)
                 .add("PUT", "/things/{thingName}/principals", this::attachThingPrincipal)
                 .add("DELETE", "/things/{thingName}/principals", this::detachThingPrincipal)
                 .add("GET", "/things/{thingName}/principals", this::listThingPrincipals)
@@ -83,14 +84,21 @@ public final class CertificateRoutes implements RouteGroup {
     }
 
     private CompletableFuture<?> deleteCertificate(ApiRequest request) {
-        request.query().bool("forceDelete");
-        return certificates.delete(request.path("certificateId")).thenApply(v -> Map.of());
+        return certificates.delete(request.path("certificateId"), request.query().bool("forceDelete", false)).thenApply(v -> Map.of());
     }
 
     private CompletableFuture<?> listCertificates(ApiRequest request) {
         QueryInput query = request.query();
         int pageSize = Validator.maxResults("pageSize", query.intValue("pageSize"), DEFAULT_PAGE_SIZE);
         return certificates.list(query.bool("isAscendingOrder", false), query.string("marker"), pageSize)
+                .thenApply(page -> new ListCertificatesResponse(page.items().stream().map(shapes::summary).toList(), page.nextCursor()));
+    }
+
+    /** The same paging as ListCertificates; the model's response shape is ListCertificates' too. */
+    private CompletableFuture<?> listCertificatesByCa(ApiRequest request) {
+        QueryInput query = request.query();
+        int pageSize = Validator.maxResults("pageSize", query.intValue("pageSize"), DEFAULT_PAGE_SIZE);
+        return certificates.listByCa(request.path("caCertificateId"), query.bool("isAscendingOrder", false), query.string("marker"), pageSize)
                 .thenApply(page -> new ListCertificatesResponse(page.items().stream().map(shapes::summary).toList(), page.nextCursor()));
     }
 

@@ -46,6 +46,8 @@ public final class CertificateAuthority {
     public static final String CERTIFICATE_FILE = "device-ca.pem";
     public static final String KEY_FILE = "device-ca.key";
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    /** When AWS IoT's own device certificates expire; this CA lives at least as long, so that its certificates can too. */
+    public static final Instant AWS_DEVICE_CERTIFICATE_END = Instant.parse("2049-12-31T23:59:59Z");
 
     private final X509Certificate certificate;
     private final PrivateKey key;
@@ -67,8 +69,9 @@ public final class CertificateAuthority {
             Instant now = clock.instant();
             X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Fleetjobs")
                     .addRDN(BCStyle.CN, "Fleetjobs device CA " + now.getEpochSecond()).build();
+            Instant notAfter = now.plus(CA_VALIDITY).isAfter(AWS_DEVICE_CERTIFICATE_END) ? now.plus(CA_VALIDITY) : AWS_DEVICE_CERTIFICATE_END;
             X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic())
+                    Date.from(notAfter), name, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions().createSubjectKeyIdentifier(pair.getPublic())),
@@ -87,20 +90,25 @@ public final class CertificateAuthority {
 
     /** A device (TLS client) certificate for {@code publicKey}. */
     public X509Certificate issueClient(PublicKey publicKey, String commonName, Duration validity) {
-        return issue(publicKey, commonName, validity, KeyPurposeId.id_kp_clientAuth, List.of());
+        return issueClient(publicKey, commonName, clock.instant().plus(validity));
+    }
+
+    /** A device (TLS client) certificate for {@code publicKey}, valid until {@code notAfter}. */
+    public X509Certificate issueClient(PublicKey publicKey, String commonName, Instant notAfter) {
+        return issue(publicKey, commonName, notAfter, KeyPurposeId.id_kp_clientAuth, List.of());
     }
 
     /** A TLS server certificate for the given DNS names and IP addresses. */
     public X509Certificate issueServer(PublicKey publicKey, String commonName, Duration validity, List<String> names) {
-        return issue(publicKey, commonName, validity, KeyPurposeId.id_kp_serverAuth, names);
+        return issue(publicKey, commonName, clock.instant().plus(validity), KeyPurposeId.id_kp_serverAuth, names);
     }
 
-    private X509Certificate issue(PublicKey publicKey, String commonName, Duration validity, KeyPurposeId purpose, List<String> names) {
+    private X509Certificate issue(PublicKey publicKey, String commonName, Instant notAfter, KeyPurposeId purpose, List<String> names) {
         try {
             Instant now = clock.instant();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, publicKey)
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(notAfter), subject, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))

@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.service;
 
+import dev.fleetjobs.core.error.CertificateStateException;
 import dev.fleetjobs.core.error.CertificateValidationException;
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.error.RegistrationCodeValidationException;
@@ -98,6 +99,25 @@ public final class CaCertificateService {
             tx.updateCaCertificate(updated);
             return updated;
         }).thenCompose(done -> trustReload.get().thenApply(reloaded -> done));
+    }
+
+    /**
+     * DeleteCACertificate: an ACTIVE CA is refused with CertificateStateException; an INACTIVE one
+     * is deleted. The device certificates it signed stay registered as they are, still naming it,
+     * as AWS IoT keeps them; they are listed by ListCertificatesByCA and can be revoked or deleted
+     * one by one. Registering the CA again is allowed.
+     */
+    public CompletableFuture<Void> delete(String certificateId) {
+        Validator.certificateId("caCertificateId", certificateId);
+        return store.write(tx -> {
+            CaCertificate ca = tx.findCaCertificate(certificateId).orElseThrow(() -> notFound(certificateId));
+            if (ca.status() == CaCertificateStatus.ACTIVE) {
+                throw new CertificateStateException("The CA certificate " + certificateId
+                        + " is ACTIVE; deactivate it (UpdateCACertificate with newStatus INACTIVE) before deleting it.");
+            }
+            tx.deleteCaCertificate(certificateId, clock.millis());
+            return (Void) null;
+        }).thenCompose(done -> trustReload.get());
     }
 
     private void checkVerification(X509Certificate ca, String verificationPem) {

@@ -24,7 +24,6 @@ import dev.fleetjobs.store.SecurityTransaction;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +37,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class CertificateService {
 
-    /** What this server's certificates are valid for; AWS's own run to the end of 2049. */
-    private static final Duration ISSUED_VALIDITY = Duration.ofDays(3650);
 
     private final SecurityStore store;
     private final CertificateAuthority authority;
@@ -64,7 +61,9 @@ public final class CertificateService {
         try {
             issued = CompletableFuture.supplyAsync(() -> {
                 KeyPair keys = CertificateAuthority.KeyPairs.rsa();
-                X509Certificate x509 = authority.issueClient(keys.getPublic(), "Fleetjobs device certificate", ISSUED_VALIDITY);
+                // As AWS IoT's own device certificates do (its X.509 client certificate pages), they last to the end of 2049.
+                X509Certificate x509 = authority.issueClient(keys.getPublic(), "Fleetjobs device certificate",
+                        CertificateAuthority.AWS_DEVICE_CERTIFICATE_END);
                 Certificate certificate = newCertificate(x509, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE, null,
                         CertificateMode.DEFAULT);
                 return new IssuedCertificate(certificate, Pem.of(keys.getPublic()), Pem.traditional(keys.getPrivate()));
@@ -120,6 +119,12 @@ public final class CertificateService {
         return store.read(reader -> reader.certificates(ascending, marker, pageSize));
     }
 
+    /** ListCertificatesByCA: the device certificates registered under the CA, also after the CA was deleted. */
+    public CompletableFuture<Page<Certificate>> listByCa(String caCertificateId, boolean ascending, String marker, int pageSize) {
+        Validator.certificateId("caCertificateId", caCertificateId);
+        return store.read(reader -> reader.certificatesByCa(caCertificateId, ascending, marker, pageSize));
+    }
+
     public CompletableFuture<Certificate> update(String certificateId, CertificateStatus newStatus) {
         Validator.certificateId("certificateId", certificateId);
         Validator.required("newStatus", newStatus);
@@ -135,8 +140,13 @@ public final class CertificateService {
         });
     }
 
-    /** DeleteCertificate; {@code forceDelete} would skip attached policies, which this server does not have. */
-    public CompletableFuture<Void> delete(String certificateId) {
+    /**
+     * DeleteCertificate. AWS documents {@code forceDelete} as deleting a certificate "if it is
+     * inactive and is not attached to an IoT thing" whatever policies it has; this server has no
+     * policies, so with or without it an ACTIVE certificate is a CertificateStateException and an
+     * attached one a DeleteConflictException.
+     */
+    public CompletableFuture<Void> delete(String certificateId, boolean forceDelete) {
         Validator.certificateId("certificateId", certificateId);
         return store.write(tx -> {
             Certificate certificate = tx.findCertificate(certificateId).orElseThrow(() -> notFound(certificateId));

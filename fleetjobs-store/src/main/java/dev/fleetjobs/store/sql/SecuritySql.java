@@ -51,6 +51,12 @@ final class SecuritySql {
     static final String CERTIFICATES_DESCENDING = "SELECT " + CERTIFICATE_COLUMNS + " FROM certificates"
             + " WHERE seq < :before ORDER BY seq DESC LIMIT :limit";
 
+    static final String CERTIFICATES_BY_CA_ASCENDING = "SELECT " + CERTIFICATE_COLUMNS + " FROM certificates"
+            + " WHERE ca_certificate_id = :caCertificateId AND seq > :after ORDER BY seq LIMIT :limit";
+
+    static final String CERTIFICATES_BY_CA_DESCENDING = "SELECT " + CERTIFICATE_COLUMNS + " FROM certificates"
+            + " WHERE ca_certificate_id = :caCertificateId AND seq < :before ORDER BY seq DESC LIMIT :limit";
+
     static final String CERTIFICATE_IDS_WITHOUT_CA = "SELECT certificate_id FROM certificates WHERE ca_certificate_id IS NULL";
 
     // CA certificates
@@ -67,11 +73,22 @@ final class SecuritySql {
             + " auto_registration = :autoRegistration, certificate_mode = :mode, created_at = :createdAt,"
             + " last_modified_at = :lastModifiedAt, customer_version = :customerVersion, generation_id = :generationId,"
             + " not_before = :notBefore, not_after = :notAfter"
-            + " WHERE certificate_id = :certificateId AND customer_version = :expectedVersion";
+            + " WHERE certificate_id = :certificateId AND customer_version = :expectedVersion AND deleted_at IS NULL";
 
-    static final String FIND_CA = "SELECT " + CA_COLUMNS + " FROM ca_certificates WHERE certificate_id = :certificateId";
+    /** A CA registered again after it was deleted takes its old row back (its device certificates still name it). */
+    static final String REVIVE_CA = "UPDATE ca_certificates SET certificate_pem = :certificatePem, status = :status,"
+            + " auto_registration = :autoRegistration, certificate_mode = :mode, created_at = :createdAt,"
+            + " last_modified_at = :lastModifiedAt, customer_version = :customerVersion, generation_id = :generationId,"
+            + " not_before = :notBefore, not_after = :notAfter, deleted_at = NULL"
+            + " WHERE certificate_id = :certificateId AND deleted_at IS NOT NULL";
 
-    static final String CAS = "SELECT " + CA_COLUMNS + " FROM ca_certificates ORDER BY seq";
+    static final String DELETE_CA = "UPDATE ca_certificates SET deleted_at = :deletedAt"
+            + " WHERE certificate_id = :certificateId AND deleted_at IS NULL";
+
+    static final String FIND_CA = "SELECT " + CA_COLUMNS + " FROM ca_certificates WHERE certificate_id = :certificateId"
+            + " AND deleted_at IS NULL";
+
+    static final String CAS = "SELECT " + CA_COLUMNS + " FROM ca_certificates WHERE deleted_at IS NULL ORDER BY seq";
 
     // thing principals
 

@@ -46,6 +46,17 @@ class SqlSecurityReader implements SecurityReader {
     }
 
     @Override
+    public Page<Certificate> certificatesByCa(String caCertificateId, boolean ascending, String cursor, int limit) {
+        Paging.checkLimit(limit);
+        long key = Markers.seq(cursor, ascending ? 0 : Long.MAX_VALUE);
+        List<SecurityRows.Seq<Certificate>> rows = db.run("certificatesByCa", h -> h
+                .createQuery(ascending ? SecuritySql.CERTIFICATES_BY_CA_ASCENDING : SecuritySql.CERTIFICATES_BY_CA_DESCENDING)
+                .bind("caCertificateId", caCertificateId).bind(ascending ? "after" : "before", key).bind("limit", limit + 1)
+                .map(SecurityRows.CERTIFICATE).list());
+        return page(rows, limit);
+    }
+
+    @Override
     public List<String> certificateIdsWithoutCa() {
         return db.run("certificateIdsWithoutCa", h -> h.createQuery(SecuritySql.CERTIFICATE_IDS_WITHOUT_CA).mapTo(String.class).list());
     }

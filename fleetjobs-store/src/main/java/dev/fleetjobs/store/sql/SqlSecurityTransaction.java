@@ -44,7 +44,18 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
 
     @Override
     public void insertCaCertificate(CaCertificate ca) {
+        int revived = db.run("reviveCaCertificate", h -> bindCa(h.createUpdate(SecuritySql.REVIVE_CA), ca).execute());
+        if (revived > 0) {
+            changed(revived);
+            return;
+        }
         changed(db.run("insertCaCertificate", h -> bindCa(h.createUpdate(SecuritySql.INSERT_CA), ca).execute()));
+    }
+
+    @Override
+    public boolean deleteCaCertificate(String certificateId, long deletedAtMillis) {
+        return changed(db.run("deleteCaCertificate", h -> h.createUpdate(SecuritySql.DELETE_CA)
+                .bind("certificateId", certificateId).bind("deletedAt", deletedAtMillis).execute())) > 0;
     }
 
     @Override

@@ -70,6 +70,12 @@ class QueryPlanTest {
         assertThat(plan(Sql.NEXT_WORK)).contains("INDEX job_work_by_turn").doesNotContain("TEMP B-TREE");
     }
 
+    @Test
+    void certificatesOfACaArePagedFromTheirIndex() throws Exception {
+        assertThat(plan(SecuritySql.CERTIFICATES_BY_CA_ASCENDING)).contains("INDEX certificates_by_ca ").doesNotContain("TEMP B-TREE");
+        assertThat(plan(SecuritySql.CERTIFICATES_BY_CA_DESCENDING)).contains("INDEX certificates_by_ca ").doesNotContain("TEMP B-TREE");
+    }
+
     /** SQLite accepts the statements' :named parameters itself; unbound ones are NULL, which is enough to plan. */
     private String plan(String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();

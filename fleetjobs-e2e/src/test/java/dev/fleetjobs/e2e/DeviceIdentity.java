@@ -44,26 +44,34 @@ record DeviceIdentity(X509Certificate certificate, PrivateKey key) {
     }
 
     KeyManager[] keyManagers() {
+        return keyManagerFactory().getKeyManagers();
+    }
+
+    KeyManagerFactory keyManagerFactory() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("device", key, PASSWORD, new X509Certificate[] {certificate});
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(store, PASSWORD);
-            return factory.getKeyManagers();
+            return factory;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static TrustManager[] trusting(X509Certificate serverCa) {
+        return trustManagerFactory(serverCa).getTrustManagers();
+    }
+
+    static TrustManagerFactory trustManagerFactory(X509Certificate serverCa) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setCertificateEntry("fleetjobs-ca", serverCa);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
-            return factory.getTrustManagers();
+            return factory;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -60,6 +60,18 @@ class MqttWillsTest {
         return thing;
     }
 
+    /** A new thing with one QUEUED job, {@code <thing>-job}. */
+    private static String thingWithAJob() {
+        String thing = newThing();
+        fleet.job(thing + "-job", "{}", thing);
+        return thing;
+    }
+
+    /** A will that updates the thing's job with {@code payload}. */
+    private static RawMqtt.Will updateWill(String thing, String payload) {
+        return RawMqtt.Will.of("$aws/things/" + thing + "/jobs/" + thing + "-job/update", payload, false);
+    }
+
     private static int refused(int version) {
         return version == RawMqtt.V5 ? REFUSED_5 : REFUSED_311;
     }
@@ -97,11 +109,9 @@ class MqttWillsTest {
     @ParameterizedTest(name = "MQTT {0}")
     @ValueSource(ints = {RawMqtt.V311, RawMqtt.V5})
     void aWillOnTheDevicesOwnUpdateTopicRunsAsThatRequestWhenTheConnectionDrops(int version) {
-        String thing = newThing();
+        String thing = thingWithAJob();
         String job = thing + "-job";
-        fleet.job(job, "{\"operation\":\"install\"}", thing);
-        RawMqtt.Will will = RawMqtt.Will.of("$aws/things/" + thing + "/jobs/" + job + "/update",
-                "{\"status\":\"FAILED\",\"statusDetails\":{\"reason\":\"connection lost\"},\"clientToken\":\"will\"}", false);
+        RawMqtt.Will will = updateWill(thing, "{\"status\":\"FAILED\",\"statusDetails\":{\"reason\":\"connection lost\"},\"clientToken\":\"will\"}");
 
         assertThat(RawMqtt.connectAndDrop(port, RawMqtt.Connect.of(version, thing).withWill(will))).isZero();
 
@@ -123,10 +133,9 @@ class MqttWillsTest {
     @ParameterizedTest(name = "MQTT {0}")
     @ValueSource(ints = {RawMqtt.V311, RawMqtt.V5})
     void aNormalDisconnectRunsNoWill(int version) {
-        String thing = newThing();
+        String thing = thingWithAJob();
         String job = thing + "-job";
-        fleet.job(job, "{}", thing);
-        RawMqtt.Will will = RawMqtt.Will.of("$aws/things/" + thing + "/jobs/" + job + "/update", "{\"status\":\"FAILED\"}", false);
+        RawMqtt.Will will = updateWill(thing, "{\"status\":\"FAILED\"}");
         try (RawMqtt client = RawMqtt.open(port, RawMqtt.Connect.of(version, thing).withWill(will))) {
             assertThat(client.connack()).isZero();
             client.disconnect(0);
@@ -136,10 +145,9 @@ class MqttWillsTest {
 
     @Test
     void anMqtt5DisconnectWithWillMessageRunsTheWill() {
-        String thing = newThing();
+        String thing = thingWithAJob();
         String job = thing + "-job";
-        fleet.job(job, "{}", thing);
-        RawMqtt.Will will = RawMqtt.Will.of("$aws/things/" + thing + "/jobs/" + job + "/update", "{\"status\":\"REJECTED\"}", false);
+        RawMqtt.Will will = updateWill(thing, "{\"status\":\"REJECTED\"}");
         try (RawMqtt client = RawMqtt.open(port, RawMqtt.Connect.of(RawMqtt.V5, thing).withWill(will))) {
             assertThat(client.connack()).isZero();
             client.disconnect(0x04);
@@ -149,8 +157,7 @@ class MqttWillsTest {
 
     @Test
     void anMqtt5WillDelayIsWaitedOutAndAReconnectionInTheMeantimeCancelsIt() {
-        String late = newThing();
-        fleet.job(late + "-job", "{}", late);
+        String late = thingWithAJob();
         RawMqtt.Connect delayed = RawMqtt.Connect.of(RawMqtt.V5, late).withSession(false, 60).withWill(new RawMqtt.Will(
                 "$aws/things/" + late + "/jobs/" + late + "-job/update", "{\"status\":\"FAILED\"}", 1, false, 1));
         long dropped = System.nanoTime();
@@ -158,8 +165,7 @@ class MqttWillsTest {
         await().atMost(MqttDevice.WAIT).until(() -> execution(late, late + "-job").statusAsString().equals("FAILED"));
         assertThat(Duration.ofNanos(System.nanoTime() - dropped)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 
-        String back = newThing();
-        fleet.job(back + "-job", "{}", back);
+        String back = thingWithAJob();
         RawMqtt.Connect returning = RawMqtt.Connect.of(RawMqtt.V5, back).withSession(false, 60).withWill(new RawMqtt.Will(
                 "$aws/things/" + back + "/jobs/" + back + "-job/update", "{\"status\":\"FAILED\"}", 1, false, 2));
         assertThat(RawMqtt.connectAndDrop(port, returning)).isZero();
@@ -173,9 +179,8 @@ class MqttWillsTest {
 
     @Test
     void retainedPublishesOnJobsTopicsAreRefusedNeverRunAndNeverStored() {
-        String thing = newThing();
+        String thing = thingWithAJob();
         String job = thing + "-job";
-        fleet.job(job, "{}", thing);
         try (MqttDevice device = MqttDevice.connect(port, thing).subscribeToJobs()) {
             for (String suffix : List.of("start-next", job + "/update", "notify-next", "get/accepted")) {
                 device.publishRetained(device.prefix() + "/" + suffix, "{\"status\":\"SUCCEEDED\",\"clientToken\":\"kept\"}");

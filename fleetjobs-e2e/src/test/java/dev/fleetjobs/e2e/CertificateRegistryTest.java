@@ -2,6 +2,7 @@ package dev.fleetjobs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.fleetjobs.server.pki.CertificateAuthority;
 import dev.fleetjobs.server.pki.Pem;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,8 +122,12 @@ class CertificateRegistryTest {
     void deleteCaCertificateDeletesAnInactiveCaAndKeepsTheCertificatesItSigned() {
         CertificateAuthority ca = freshCa();
         String caId = registerCa(ca, true);
-        var device = iot.registerCertificate(r -> r.certificatePem(devicePem(ca)).caCertificatePem(Pem.of(ca.certificate())).setAsActive(true));
+        KeyPair keys = CertificateAuthority.KeyPairs.ec();
+        DeviceIdentity identity = new DeviceIdentity(ca.issueClient(keys.getPublic(), "reg-1", Duration.ofDays(1)), keys.getPrivate());
+        var device = iot.registerCertificate(r -> r.certificatePem(Pem.of(identity.certificate())).caCertificatePem(Pem.of(ca.certificate()))
+                .setAsActive(true));
         iot.attachThingPrincipal(r -> r.thingName("reg-1").principal(device.certificateArn()));
+        assertThat(deviceListener(identity)).isEqualTo(200);
 
         assertThatThrownBy(() -> iot.deleteCACertificate(r -> r.certificateId(caId)))
                 .isInstanceOfSatisfying(CertificateStateException.class, e -> assertThat(e.statusCode()).isEqualTo(406))
@@ -141,11 +147,15 @@ class CertificateRegistryTest {
         assertThat(iot.listThingPrincipals(r -> r.thingName("reg-1")).principals()).contains(device.certificateArn());
         assertThat(iot.listCertificatesByCA(r -> r.caCertificateId(caId)).certificates()).extracting(c -> c.certificateId())
                 .containsExactly(device.certificateId());
+        // Like a certificate of an INACTIVE CA, it cannot authenticate while its CA is not registered and ACTIVE.
+        assertThat(deviceListener(identity)).isEqualTo(0);
         // No new certificate can be registered under it, but the CA can be registered again.
         assertThatThrownBy(() -> iot.registerCertificate(r -> r.certificatePem(devicePem(ca)).caCertificatePem(Pem.of(ca.certificate()))))
                 .isInstanceOf(software.amazon.awssdk.services.iot.model.CertificateValidationException.class);
         assertThat(registerCa(ca, false)).isEqualTo(caId);
         assertThat(iot.describeCACertificate(r -> r.certificateId(caId)).certificateDescription().statusAsString()).isEqualTo("INACTIVE");
+        iot.updateCACertificate(r -> r.certificateId(caId).newStatus("ACTIVE"));
+        await().atMost(MqttDevice.WAIT).until(() -> deviceListener(identity) == 200);
         // Its certificates are handled one by one, as on AWS.
         iot.updateCertificate(r -> r.certificateId(device.certificateId()).newStatus(CertificateStatus.REVOKED));
         iot.detachThingPrincipal(r -> r.thingName("reg-1").principal(device.certificateArn()));
@@ -180,6 +190,21 @@ class CertificateRegistryTest {
         String caId = registerCa(ca, false);
         assertThatThrownBy(() -> iot.updateCACertificate(r -> r.certificateId(caId).registrationConfig(c -> c.templateBody("{}"))))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("registrationConfig is not supported");
+    }
+
+    /** The status of a data-plane request on the device listener with this certificate; 0 when the handshake fails. */
+    private static int deviceListener(DeviceIdentity identity) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .sslContext(identity.sslContext(server.server().certificateAuthority())).build();
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(server.deviceEndpoint().resolve("/things/reg-1/jobs")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException refused) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CertificateAuthority freshCa() {

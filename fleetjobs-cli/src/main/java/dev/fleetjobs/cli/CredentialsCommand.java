@@ -132,7 +132,7 @@ final class CredentialsCommand implements Runnable {
             description = "Revokes an access key: the server refuses it within a second. The root key cannot be revoked here.")
     static final class Revoke extends DataDir implements Callable<Integer> {
 
-        @Parameters(paramLabel = "ACCESS_KEY_ID")
+        @Parameters(paramLabel = "ACCESS_KEY_ID", description = "The key to revoke, as credentials list shows it.")
         String accessKeyId;
 
         @Override

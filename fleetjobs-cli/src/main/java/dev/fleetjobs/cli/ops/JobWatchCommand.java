@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,8 +84,8 @@ final class JobWatchCommand extends ControlPlaneCommand {
                     }
                 });
                 if (!json()) {
-                    StringJoiner ending = new StringJoiner(", ", "Job " + jobId + " ended: " + status, "");
-                    failed.forEach((s, n) -> ending.add(n + " " + s));
+                    StringBuilder ending = new StringBuilder("Job " + jobId + " ended: " + status);
+                    failed.forEach((s, n) -> ending.append(", ").append(n).append(' ').append(s));
                     out.println(ending);
                     out.flush();
                 }

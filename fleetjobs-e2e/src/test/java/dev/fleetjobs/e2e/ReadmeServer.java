@@ -3,8 +3,6 @@ package dev.fleetjobs.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +47,14 @@ final class ReadmeServer implements AutoCloseable {
             return;
         }
         close();
-        List<String> args = new ArrayList<>(List.of("server", "--port", Integer.toString(freePort()), "--data-dir", dataDir.toString()));
+        List<String> args = new ArrayList<>(List.of("server", "--port", Integer.toString(ServerProcess.freePort()), "--data-dir", dataDir.toString()));
         Map<String, String> env = new LinkedHashMap<>();
         for (String item : wanted) {
             String[] words = item.split(" ", 2);
             args.add(words[0]);
             if (words.length == 2) {
                 if (words[0].endsWith("-port")) {
-                    String port = Integer.toString(freePort());
+                    String port = Integer.toString(ServerProcess.freePort());
                     env.put("FLEETJOBS_" + words[0].substring(2, words[0].length() - "-port".length()).replace('-', '_')
                             .toUpperCase(Locale.ROOT) + "_PORT", port);
                     args.add(port);
@@ -109,14 +107,6 @@ final class ReadmeServer implements AutoCloseable {
             }
         }
         return items;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Stops the running server as Ctrl-C does, and waits until it has let go of the data directory. */

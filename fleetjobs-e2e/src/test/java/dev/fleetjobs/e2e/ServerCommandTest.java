@@ -3,7 +3,6 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,7 +35,7 @@ class ServerCommandTest {
             assertThat(clash.output().strip()).isEqualTo("error: Port " + http.getLocalPort() + " on 127.0.0.1 is already in use (--port): "
                     + "stop what listens there, or choose another port with --port.");
 
-            JarCommand.Result mqttClash = JarCommand.run(work, "server", "--port", Integer.toString(freePort()), "--data-dir",
+            JarCommand.Result mqttClash = JarCommand.run(work, "server", "--port", Integer.toString(ServerProcess.freePort()), "--data-dir",
                     dataDir.toString(), "--dev", "--mqtt-port", Integer.toString(mqtt.getLocalPort()));
             assertThat(mqttClash.exitCode()).as(mqttClash.output()).isEqualTo(2);
             assertThat(mqttClash.output().strip()).isEqualTo("error: Port " + mqtt.getLocalPort() + " on 127.0.0.1 is already in use "
@@ -44,7 +43,7 @@ class ServerCommandTest {
         }
 
         Path log = work.resolve("server.log");
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Process server = JarCommand.start(log, "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Fleetjobs ready"));
@@ -57,7 +56,7 @@ class ServerCommandTest {
                     .contains("export AWS_SECRET_ACCESS_KEY=" + stored.getProperty("secretAccessKey"))
                     .contains("ready on http://127.0.0.1:" + port);
 
-            JarCommand.Result second = JarCommand.run(work, "server", "--port", Integer.toString(freePort()), "--data-dir",
+            JarCommand.Result second = JarCommand.run(work, "server", "--port", Integer.toString(ServerProcess.freePort()), "--data-dir",
                     dataDir.toString());
             assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
             assertThat(second.output().strip()).isEqualTo("error: Another Fleetjobs server (pid " + server.pid() + ") is running on the "
@@ -70,11 +69,5 @@ class ServerCommandTest {
             server.waitFor();
         }
         assertThat(Files.readString(log)).contains("Fleetjobs stopped");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -29,7 +29,7 @@ public final class DataDirectory implements AutoCloseable {
     public static final String LOCK_FILE = "server.lock";
 
     private final Path dir;
-    private final FileChannel channel;
+    private final FileChannel channel; // null when not locked
     private final FileLock lock;
 
     private DataDirectory(Path dir, FileChannel channel, FileLock lock) {
@@ -72,6 +72,18 @@ public final class DataDirectory implements AutoCloseable {
         return new DataDirectory(dir, channel, lock);
     }
 
+    /**
+     * The directory prepared as by {@link #open} but not locked: for a second node that deliberately shares its data
+     * directory (and so its SQLite database) with another in the same process, which only the tests of several nodes do.
+     */
+    public static DataDirectory shared(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("The data directory " + dir + " is a file, not a directory");
+        }
+        createPrivate(dir);
+        return new DataDirectory(dir, null, null);
+    }
+
     /** Whether a server has started on {@code dir}: it holds the node's secret key. */
     public static boolean holdsNode(Path dir) {
         return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(SecretBox.FILE_NAME));
@@ -100,6 +112,9 @@ public final class DataDirectory implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
             channel.close();

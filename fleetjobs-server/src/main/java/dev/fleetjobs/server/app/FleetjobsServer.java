@@ -92,16 +92,23 @@ public final class FleetjobsServer implements AutoCloseable {
 
     /** Also serves devices over MQTT, on the embedded broker or through an external one. */
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
-        DataDirectory dataDirectory = DataDirectory.open(config.dataDir());
+        return start(config, mqttSettings, DataDirectory.open(config.dataDir()));
+    }
+
+    /**
+     * Starts on a data directory already taken: {@link DataDirectory#open} (what the other {@code start}s do) or, for a
+     * test's second node on the same database, {@link DataDirectory#shared}. The server releases it when it stops.
+     */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
         try {
-            return start(config, mqttSettings, dataDirectory);
+            return startOn(config, mqttSettings, dataDirectory);
         } catch (RuntimeException | IOException e) {
             dataDirectory.close();
             throw e;
         }
     }
 
-    private static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
+    private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
         RootCredentials credentials = RootCredentials.resolve(config);
         SqlJobStore openedStore = SqliteStores.open(config.dataDir());
         JobStore store = openedStore;

@@ -1,5 +1,6 @@
 package dev.fleetjobs.cli;
 
+import dev.fleetjobs.server.app.DataDirectory;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.pki.CertificateAuthority;
 import dev.fleetjobs.server.pki.CertificateIds;
@@ -57,8 +58,9 @@ final class CertificatesCommand implements Runnable {
             if (!thing.matches("[a-zA-Z0-9:_-]{1,128}")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--thing must be a thing name ([a-zA-Z0-9:_-], 1 to 128)");
             }
+            DataDirectory.requireNode(dataDir);
             if (!Files.exists(dataDir.resolve(CertificateAuthority.KEY_FILE))) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "No CA in " + dataDir + ": start the server on it once first");
+                throw new IllegalArgumentException("No CA in " + dataDir + ": start the server on it once first");
             }
             CertificateAuthority authority = CertificateAuthority.openOrCreate(dataDir, Clock.systemUTC());
             KeyPair keys = CertificateAuthority.KeyPairs.ec();

@@ -3,6 +3,8 @@ package dev.fleetjobs.cli;
 import dev.fleetjobs.core.error.JobsServiceException;
 import dev.fleetjobs.core.security.AccessKey;
 import dev.fleetjobs.core.security.Role;
+import dev.fleetjobs.server.app.DataDirectory;
+import dev.fleetjobs.server.app.RootCredentials;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.auth.SecretBox;
 import dev.fleetjobs.server.service.CredentialService;
@@ -50,6 +52,7 @@ final class CredentialsCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         <T> T withService(ServiceWork<T> work) throws IOException {
+            DataDirectory.requireNode(dataDir);
             try (SqlJobStore store = SqliteStores.open(dataDir)) {
                 return work.run(new CredentialService(store.security(), SecretBox.open(dataDir), Clock.systemUTC()));
             }
@@ -92,9 +95,13 @@ final class CredentialsCommand implements Runnable {
             } catch (JobsServiceException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            // The sentence goes to stderr so that stdout holds only the export lines: eval "$(fleetjobs credentials add ...)" works.
+            PrintWriter err = spec.commandLine().getErr();
+            String roleName = parsed.name().toLowerCase(Locale.ROOT);
+            err.println("Created " + (roleName.equals("operator") || roleName.equals("admin") ? "an " : "a ") + roleName + " key"
+                    + (things == null ? "" : " for things matching " + things) + ". Its secret is shown only this once:");
+            err.flush();
             PrintWriter out = out();
-            out.println("Created a " + role.toLowerCase(Locale.ROOT) + " key" + (things == null ? "" : " for things matching " + things)
-                    + ". Its secret is shown only this once:");
             out.println("export AWS_ACCESS_KEY_ID=" + created.key().accessKeyId());
             out.println("export AWS_SECRET_ACCESS_KEY=" + created.secretAccessKey());
             out.flush();
@@ -125,14 +132,20 @@ final class CredentialsCommand implements Runnable {
             description = "Revokes an access key: the server refuses it within a second. The root key cannot be revoked here.")
     static final class Revoke extends DataDir implements Callable<Integer> {
 
-        @Parameters(paramLabel = "ACCESS_KEY_ID")
+        @Parameters(paramLabel = "ACCESS_KEY_ID", description = "The key to revoke, as credentials list shows it.")
         String accessKeyId;
 
         @Override
         public Integer call() throws IOException {
             boolean revoked = withService(service -> service.revoke(accessKeyId).join());
             if (!revoked) {
-                spec.commandLine().getErr().println("No access key " + accessKeyId + " in " + dataDir);
+                boolean root = RootCredentials.storedAccessKeyId(dataDir).map(accessKeyId::equals).orElse(false);
+                spec.commandLine().getErr().println(root
+                        ? accessKeyId + " is the root key of " + dataDir + ": it is not kept with the other keys and cannot be revoked. "
+                                + "To replace it, stop the server, delete " + dataDir.resolve(RootCredentials.FILE_NAME)
+                                + " and start the server again: it makes and shows a new root key, and the old one stops working."
+                        : "No access key " + accessKeyId + " in " + dataDir + " (see 'credentials list'; a root key given by "
+                                + "FLEETJOBS_ROOT_ACCESS_KEY_ID is not kept there: change those variables and restart the server to replace it).");
                 return 1;
             }
             out().println("Revoked " + accessKeyId);

@@ -6,6 +6,7 @@ import dev.fleetjobs.cli.ops.CliErrors;
 import dev.fleetjobs.cli.ops.EnvironmentFactory;
 import dev.fleetjobs.cli.ops.GroupCommand;
 import dev.fleetjobs.cli.ops.JobCommand;
+import dev.fleetjobs.cli.ops.UsageErrors;
 import dev.fleetjobs.cli.ops.ThingCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -31,9 +32,19 @@ public final class FleetjobsCommand implements Runnable {
 
     /** The command line with {@code environment} in place of the process environment (tests). */
     public static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new FleetjobsCommand(), new EnvironmentFactory(environment))
+        CommandLine commandLine = new CommandLine(new FleetjobsCommand(), new EnvironmentFactory(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new CliErrors());
+                .setExecutionExceptionHandler(new CliErrors())
+                .setParameterExceptionHandler(new UsageErrors());
+        withVersion(commandLine, new VersionProvider());
+        DevCommand.acceptNegativeDurations(commandLine);
+        return commandLine;
+    }
+
+    /** Every subcommand's --version prints what the top level's does. */
+    private static void withVersion(CommandLine commandLine, CommandLine.IVersionProvider version) {
+        commandLine.getCommandSpec().versionProvider(version);
+        commandLine.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     @Override

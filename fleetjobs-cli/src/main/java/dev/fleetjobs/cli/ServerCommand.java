@@ -27,8 +27,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port of both API planes (default: ${DEFAULT-VALUE}).")
     int port = ServerConfig.DEFAULT_PORT;
 
-    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    String host = "0.0.0.0";
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every "
+            + "interface).")
+    String host = "127.0.0.1";
 
     @Option(names = "--data-dir", description = "Where the database and keys live (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(ServerConfig.DEFAULT_DATA_DIR);
@@ -79,7 +80,7 @@ final class ServerCommand implements Callable<Integer> {
         String key = environment.get(ROOT_KEY_ENV);
         String secret = environment.get(ROOT_SECRET_ENV);
         if ((key == null) != (secret == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Set both " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV + ", or neither.");
+            throw new IllegalArgumentException("Set both " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV + ", or neither.");
         }
         ServerConfig config = ServerConfig.defaults(host, port, dataDir)
                 .withRootCredentials(key, secret)
@@ -87,7 +88,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withDataPlaneRequestsPerSecond(dataPlaneRateLimit)
                 .withSecurity(securityOptions());
         FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()));
-        printCredentialsOnce(server.credentials(), config);
+        printCredentialsUntilShown(server.credentials(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -110,16 +111,18 @@ final class ServerCommand implements Callable<Integer> {
                 .withMaxConnections(maxConnections);
     }
 
-    private void printCredentialsOnce(RootCredentials credentials, ServerConfig config) {
+    /** Shows generated root credentials at the first start that gets this far (an earlier one may have failed). */
+    private void printCredentialsUntilShown(RootCredentials credentials, ServerConfig config) throws java.io.IOException {
         if (!credentials.generated()) {
             return;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Generated root credentials, kept in " + config.dataDir().resolve("root-credentials.properties")
+        out.println("Generated root credentials, kept in " + config.dataDir().resolve(RootCredentials.FILE_NAME)
                 + " and shown only this once. Paste these lines into your shell:");
         out.println("export AWS_ACCESS_KEY_ID=" + credentials.accessKeyId());
         out.println("export AWS_SECRET_ACCESS_KEY=" + credentials.secretAccessKey());
         out.println("export AWS_DEFAULT_REGION=" + config.region());
         out.flush();
+        RootCredentials.markShown(config.dataDir());
     }
 }

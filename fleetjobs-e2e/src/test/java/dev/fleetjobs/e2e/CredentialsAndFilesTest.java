@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import dev.fleetjobs.server.app.FleetjobsServer;
+import dev.fleetjobs.server.app.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ class CredentialsAndFilesTest {
 
     @Test
     void theCliRefusesKeysWithoutTheRightPattern() {
+        RunningServer.start(dataDir).close();
         Cli.Result deviceWithoutThings = Cli.run("credentials", "add", "--role", "device", "--data-dir", dataDir.toString());
         assertThat(deviceWithoutThings.exitCode()).isNotZero();
         assertThat(deviceWithoutThings.err()).contains("Device keys need a thing pattern");
@@ -53,6 +56,47 @@ class CredentialsAndFilesTest {
         Cli.Result badRole = Cli.run("credentials", "add", "--role", "root", "--data-dir", dataDir.toString());
         assertThat(badRole.exitCode()).isNotZero();
         assertThat(Cli.run("credentials", "list", "--data-dir", dataDir.toString()).out().lines().count()).as("only the header").isEqualTo(1);
+    }
+
+    @Test
+    void credentialsAndCertificatesRefuseADirectoryThatHoldsNoNodeAndCreateNothing() throws IOException {
+        Path typo = dataDir.resolve("typo");
+        for (String[] command : List.of(new String[] {"credentials", "list"}, new String[] {"credentials", "add", "--role", "operator"},
+                new String[] {"credentials", "revoke", "FJIAANYKEY"}, new String[] {"certificates", "issue", "--thing", "pump-1", "--out",
+                        dataDir.resolve("out").toString()})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--data-dir", typo.toString()));
+            Cli.Result refused = Cli.run(args.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(refused.err().strip()).as(String.join(" ", command))
+                    .isEqualTo("error: No data directory " + typo.toAbsolutePath() + ": give --data-dir the directory the server runs on.");
+            assertThat(typo).doesNotExist();
+        }
+        Files.createDirectories(typo);
+        Cli.Result empty = Cli.run("credentials", "list", "--data-dir", typo.toString());
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains(typo.toAbsolutePath() + " holds no Fleetjobs node").doesNotContain("Usage");
+        try (Stream<Path> files = Files.list(typo)) {
+            assertThat(files).as("nothing created").isEmpty();
+        }
+    }
+
+    @Test
+    void addPrintsOnlyExportLinesOnStdoutAndRevokingTheRootKeyExplainsHowToReplaceIt() throws IOException {
+        // started without FLEETJOBS_ROOT_*: the root key is generated into the data directory
+        FleetjobsServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir)).close();
+        Cli.Result added = Cli.run("credentials", "add", "--role", "operator", "--data-dir", dataDir.toString());
+        assertThat(added.out().lines()).hasSize(2).allMatch(line -> line.startsWith("export AWS_"));
+        assertThat(added.err().strip()).isEqualTo("Created an operator key. Its secret is shown only this once:");
+
+        java.util.Properties root = new java.util.Properties();
+        try (var in = Files.newInputStream(dataDir.resolve("root-credentials.properties"))) {
+            root.load(in);
+        }
+        Cli.Result revokeRoot = Cli.run("credentials", "revoke", root.getProperty("accessKeyId"), "--data-dir", dataDir.toString());
+        assertThat(revokeRoot.exitCode()).isEqualTo(1);
+        assertThat(revokeRoot.err()).contains("is the root key").contains("delete " + dataDir.resolve("root-credentials.properties"))
+                .contains("start the server again");
     }
 
     @Test

@@ -30,7 +30,8 @@ class ExternalBrokerTest {
             MqttSettings external = new MqttSettings(MqttSettings.OFF, MqttSettings.OFF, null, null, URI.create(mosquitto.url()),
                     false, List.of());
             try (RunningServer nodeA = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, data), external);
-                 RunningServer nodeB = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, data), external);
+                 // one SQLite database for both nodes: the second shares the first one's locked data directory
+                 RunningServer nodeB = RunningServer.startSharing(ServerConfig.defaults("127.0.0.1", 0, data), external);
                  MqttDevice device = MqttDevice.connect(mosquitto.port(), "remote-1").subscribeToJobs()) {
                 new Fleet(nodeA.iot()).thing("remote-1");
                 new Fleet(nodeA.iot()).job("remote-a", "{\"via\":\"A\"}", "remote-1");

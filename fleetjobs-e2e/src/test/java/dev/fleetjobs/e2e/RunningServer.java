@@ -1,5 +1,6 @@
 package dev.fleetjobs.e2e;
 
+import dev.fleetjobs.server.app.DataDirectory;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
@@ -54,6 +55,16 @@ final class RunningServer implements AutoCloseable {
     static RunningServer start(ServerConfig config, MqttSettings mqtt) {
         try {
             return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A second node on the data directory (and SQLite database) of a running one: it does not take the directory's lock. */
+    static RunningServer startSharing(ServerConfig config, MqttSettings mqtt) {
+        try {
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt,
+                    DataDirectory.shared(config.dataDir())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,6 +88,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A port nothing listens on at the moment. */
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

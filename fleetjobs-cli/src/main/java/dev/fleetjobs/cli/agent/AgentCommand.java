@@ -42,6 +42,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "How often a running step's timer is renewed (default: ${DEFAULT-VALUE}).")
     double heartbeatSeconds = 60;
 
+    @Option(names = "--cancel-check", paramLabel = "SECONDS",
+            description = "How often a running step's execution is looked up, so a canceled job's step is killed within about this "
+                    + "long (default: ${DEFAULT-VALUE}).")
+    double cancelCheckSeconds = 5;
+
     @Option(names = "--poll", paramLabel = "SECONDS", description = "Wait between asks while idle (default: ${DEFAULT-VALUE}).")
     double pollSeconds = 10;
 
@@ -64,6 +69,7 @@ public final class AgentCommand implements Callable<Integer> {
                 .stateDir(stateDir != null ? stateDir : Path.of("fleetjobs-agent", thing))
                 .stepTimeoutMinutes(stepTimeoutMinutes)
                 .heartbeatInterval(seconds(heartbeatSeconds, "--heartbeat"))
+                .cancelCheckInterval(seconds(cancelCheckSeconds, "--cancel-check"))
                 .idlePollInterval(seconds(pollSeconds, "--poll"))
                 .listener(new Printer(out))
                 .build();
@@ -93,7 +99,7 @@ public final class AgentCommand implements Callable<Integer> {
 
         @Override
         public void jobStarted(String jobId, long executionNumber, int firstStep, int totalSteps) {
-            print("job " + jobId + " (execution " + executionNumber + "): " + totalSteps + " steps"
+            print("job " + jobId + " (execution " + executionNumber + "): " + totalSteps + (totalSteps == 1 ? " step" : " steps")
                     + (firstStep > 1 ? ", resuming at step " + firstStep : ""));
         }
 

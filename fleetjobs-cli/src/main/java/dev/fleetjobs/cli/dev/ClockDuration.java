@@ -17,6 +17,9 @@ final class ClockDuration {
     /** @throws IllegalArgumentException when the text is not such a duration (or too long to add up) */
     static long seconds(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "': negative durations are refused, the job clock only moves forward");
+        }
         try {
             if (PLAIN_SECONDS.matcher(trimmed).matches()) {
                 return Long.parseLong(trimmed);

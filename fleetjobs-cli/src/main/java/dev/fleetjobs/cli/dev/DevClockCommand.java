@@ -50,6 +50,12 @@ public final class DevClockCommand {
         abstract long seconds();
 
         @Override
+        public Integer call() throws Exception {
+            seconds(); // a wrong duration is told before missing credentials or an unreachable server
+            return super.call();
+        }
+
+        @Override
         protected int run(ControlPlaneClient client) {
             long seconds = seconds();
             JsonNode answer;

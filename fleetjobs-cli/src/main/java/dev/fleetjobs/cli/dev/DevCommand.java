@@ -11,6 +11,15 @@ public final class DevCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lets {@code dev clock advance -5m} reach the duration parser, which says why it is refused, instead of picocli
+     * taking {@code -5m} for an unknown option.
+     */
+    public static void acceptNegativeDurations(CommandLine root) {
+        root.getSubcommands().get("dev").getSubcommands().get("clock").getSubcommands().get("advance")
+                .setUnmatchedOptionsArePositionalParams(true);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -5,6 +5,7 @@ import dev.fleetjobs.sdk.auth.AwsCredentials;
 import dev.fleetjobs.sdk.http.HttpPipeline;
 import dev.fleetjobs.sdk.models.shared.Security;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,7 @@ public final class ConnectionOptions {
     public static final String DEFAULT_URL = "http://localhost:9290";
 
     @Option(names = {"--endpoint", "--endpoint-url"}, paramLabel = "URL",
-            description = "The Fleetjobs server (default: $" + URL_ENV + ", else $" + AWS_URL_ENV + ", else " + DEFAULT_URL + ").")
+            description = "The Fleetjobs server, a URL or host:port (default: $" + URL_ENV + ", else $" + AWS_URL_ENV + ", else " + DEFAULT_URL + ").")
     String endpoint;
 
     @Option(names = "--region", description = "The region signatures are scoped to (default: $AWS_REGION, else us-east-1).")
@@ -31,9 +32,16 @@ public final class ConnectionOptions {
 
     public URI endpoint() {
         String url = endpoint != null ? endpoint : environment.getOrDefault(URL_ENV, environment.getOrDefault(AWS_URL_ENV, DEFAULT_URL));
-        URI uri = URI.create(url);
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("The endpoint must be a URL such as " + DEFAULT_URL + ", not '" + url + "'");
+        // host:port alone (127.0.0.1:9290) means plain HTTP, as the server serves it by default
+        String withScheme = url.contains("://") ? url : "http://" + url;
+        URI uri;
+        try {
+            uri = new URI(withScheme);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("The endpoint must be a URL such as " + DEFAULT_URL + " (or host:port), not '" + url + "'");
         }
         return uri;
     }

@@ -61,7 +61,7 @@ public abstract class ControlPlaneCommand implements Callable<Integer> {
             return;
         }
         Table table = new Table("FIELD", "VALUE");
-        for (Iterator<Map.Entry<String, JsonNode>> it = answer.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = TimeFields.readable(answer).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             table.row(field.getKey(), text(field.getValue()));
         }
@@ -78,7 +78,7 @@ public abstract class ControlPlaneCommand implements Callable<Integer> {
             printJson(Map.of(listKey, items));
             return;
         }
-        items.forEach(item -> table.row(row.apply(item)));
+        items.forEach(item -> table.row(row.apply(TimeFields.readable(item))));
         table.print(out());
     }
 

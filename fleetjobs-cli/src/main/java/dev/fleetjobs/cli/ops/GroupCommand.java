@@ -16,13 +16,13 @@ public final class GroupCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a static thing group.")
     static final class Create extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The new group's name.")
         String name;
 
-        @Option(names = "--parent", paramLabel = "GROUP")
+        @Option(names = "--parent", paramLabel = "GROUP", description = "The group this one belongs to (up to seven levels deep).")
         String parent;
 
-        @Option(names = "--description")
+        @Option(names = "--description", paramLabel = "TEXT", description = "A description of the group (thingGroupDescription).")
         String description;
 
         @Override
@@ -42,7 +42,7 @@ public final class GroupCommand {
     @Command(name = "describe", mixinStandardHelpOptions = true, description = "Shows a thing group.")
     static final class Describe extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The group to show.")
         String name;
 
         @Override
@@ -71,7 +71,7 @@ public final class GroupCommand {
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a thing group.")
     static final class Delete extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The group to delete.")
         String name;
 
         @Override
@@ -85,21 +85,22 @@ public final class GroupCommand {
     /** Adds a thing to a group or removes it: the same request on two paths. */
     abstract static class Membership extends ControlPlaneCommand {
 
-        @Parameters(index = "0", paramLabel = "GROUP")
+        @Parameters(index = "0", paramLabel = "GROUP", description = "The thing group.")
         String group;
 
-        @Parameters(index = "1", paramLabel = "THING")
+        @Parameters(index = "1", paramLabel = "THING", description = "The thing.")
         String thing;
 
         abstract String operation();
 
+        /** The confirmation, such as "Added thing %s to group %s". */
         abstract String done();
 
         @Override
         protected int run(ControlPlaneClient client) {
             ObjectNode body = ControlPlaneClient.object().put("thingGroupName", group).put("thingName", thing);
             client.call("PUT", "/thing-groups/" + operation(), Map.of(), body);
-            confirm(done() + " " + thing + " / " + group, "thingGroupName", group);
+            confirm(String.format(done(), thing, group), "thingGroupName", group);
             return 0;
         }
     }
@@ -114,7 +115,7 @@ public final class GroupCommand {
 
         @Override
         String done() {
-            return "Added";
+            return "Added thing %s to group %s";
         }
     }
 
@@ -128,14 +129,14 @@ public final class GroupCommand {
 
         @Override
         String done() {
-            return "Removed";
+            return "Removed thing %s from group %s";
         }
     }
 
     @Command(name = "things", mixinStandardHelpOptions = true, description = "Lists the things in a group.")
     static final class Things extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "GROUP")
+        @Parameters(paramLabel = "GROUP", description = "The group whose things to list.")
         String group;
 
         @Option(names = "--recursive", description = "Include the things of child groups.")

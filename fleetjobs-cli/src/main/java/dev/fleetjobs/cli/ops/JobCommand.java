@@ -2,10 +2,7 @@ package dev.fleetjobs.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fleetjobs.sdk.http.JsonCodec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,11 +25,12 @@ public final class JobCommand {
                             + "(jobExecutionsRolloutConfig, abortConfig, timeoutConfig, jobExecutionsRetryConfig, ...) come from --config."})
     static final class Create extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The new job's id (letters, digits, - and _, up to 64).")
         String jobId;
 
-        @Option(names = "--document", required = true, paramLabel = "FILE", description = "The job document (JSON).")
-        Path document;
+        @Option(names = "--document", required = true, paramLabel = "FILE|JSON",
+                description = "The job document: a file name, file://FILE, or inline JSON such as '{\"operation\":\"install\"}'.")
+        String document;
 
         @Option(names = "--thing", paramLabel = "NAME", description = "A target thing; repeat for more.")
         List<String> things = new ArrayList<>();
@@ -43,17 +41,21 @@ public final class JobCommand {
         @Option(names = "--target", paramLabel = "ARN", description = "A target thing or thing-group ARN; repeat for more.")
         List<String> targets = new ArrayList<>();
 
-        @Option(names = "--description")
+        @Option(names = "--description", paramLabel = "TEXT", description = "A description of the job, shown by job describe.")
         String description;
 
-        @Option(names = "--target-selection", paramLabel = "SNAPSHOT|CONTINUOUS")
+        @Option(names = "--target-selection", paramLabel = "SNAPSHOT|CONTINUOUS",
+                description = "SNAPSHOT (default): the targets' things when the job is created; CONTINUOUS: also things that join a "
+                        + "target group later.")
         String targetSelection;
 
         @Option(names = "--timeout-minutes", paramLabel = "N", description = "In-progress timeout of each execution (timeoutConfig).")
         Long timeoutMinutes;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "A JSON object of CreateJob members merged into the request.")
-        Path config;
+        @Option(names = "--config", paramLabel = "FILE|JSON",
+                description = "A JSON object of CreateJob members merged into the request (jobExecutionsRolloutConfig, abortConfig, ...): "
+                        + "a file name, file://FILE or inline JSON; unknown members are refused.")
+        String config;
 
         @Override
         protected int run(ControlPlaneClient client) throws IOException {
@@ -69,14 +71,10 @@ public final class JobCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Give at least one target: --thing, --group or --target");
             }
             if (config != null) {
-                JsonNode extra = readJson(config);
-                if (!extra.isObject()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--config must hold a JSON object: " + config);
-                }
-                body.setAll((ObjectNode) extra);
+                body.setAll(createJobMembers(config));
             }
             body.putArray("targets").addAll(arns.stream().map(a -> body.textNode(a)).toList());
-            body.put("document", Files.readString(document));
+            body.put("document", JsonArgument.text("--document", document));
             if (description != null) {
                 body.put("description", description);
             }
@@ -90,19 +88,25 @@ public final class JobCommand {
             return 0;
         }
 
-        private JsonNode readJson(Path file) throws IOException {
-            try {
-                return JsonCodec.mapper().readTree(Files.readString(file));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), file + " is not JSON: " + e.getOriginalMessage());
+        /** The --config object, refused when it is not an object or names a member CreateJob does not have. */
+        private static ObjectNode createJobMembers(String value) throws IOException {
+            JsonNode extra = JsonArgument.tree("--config", value);
+            if (!extra.isObject()) {
+                throw new IllegalArgumentException("--config " + value + " must hold a JSON object of CreateJob members");
             }
+            List<String> unknown = RequestShape.CREATE_JOB.unknownMembers(extra);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("--config " + value + ": unknown CreateJob member" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown) + " (CreateJob takes " + String.join(", ", RequestShape.CREATE_JOB.memberNames()) + ")");
+            }
+            return (ObjectNode) extra;
         }
     }
 
     @Command(name = "describe", mixinStandardHelpOptions = true, description = "Shows a job and how many executions are in each status.")
     static final class Describe extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The job to show.")
         String jobId;
 
         @Override
@@ -112,7 +116,7 @@ public final class JobCommand {
                 printJson(answer);
                 return 0;
             }
-            JsonNode job = answer.path("job");
+            JsonNode job = TimeFields.readable(answer.path("job"));
             Table table = new Table("FIELD", "VALUE");
             for (Iterator<Map.Entry<String, JsonNode>> it = job.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -132,7 +136,7 @@ public final class JobCommand {
         @Option(names = "--status", description = "IN_PROGRESS, CANCELED, COMPLETED, DELETION_IN_PROGRESS or SCHEDULED.")
         String status;
 
-        @Option(names = "--target-selection", paramLabel = "SNAPSHOT|CONTINUOUS")
+        @Option(names = "--target-selection", paramLabel = "SNAPSHOT|CONTINUOUS", description = "Only jobs of this target selection.")
         String targetSelection;
 
         @Option(names = "--group", paramLabel = "NAME", description = "Only jobs that target this thing group.")
@@ -154,16 +158,18 @@ public final class JobCommand {
             description = "Cancels a job: queued executions become CANCELED, in-progress ones too with --force.")
     static final class Cancel extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The job to cancel.")
         String jobId;
 
         @Option(names = "--force", description = "Also cancel executions that are IN_PROGRESS.")
         boolean force;
 
-        @Option(names = "--reason-code", paramLabel = "CODE")
+        @Option(names = "--reason-code", paramLabel = "CODE",
+                description = "Why the job was canceled, as a code of your own (upper-case letters, digits and _, e.g. OPERATOR); "
+                        + "shown by job describe.")
         String reasonCode;
 
-        @Option(names = "--comment")
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Why the job was canceled, in words; shown by job describe.")
         String comment;
 
         @Override
@@ -185,7 +191,7 @@ public final class JobCommand {
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a job (DeleteJob); an unfinished one only with --force.")
     static final class Delete extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The job to delete.")
         String jobId;
 
         @Option(names = "--force", description = "Also delete a job that is still IN_PROGRESS.")
@@ -204,7 +210,7 @@ public final class JobCommand {
     @Command(name = "executions", mixinStandardHelpOptions = true, description = "Lists a job's executions, one per thing.")
     static final class Executions extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The job whose executions to list.")
         String jobId;
 
         @Option(names = "--status", description = "Only executions in this status.")
@@ -220,7 +226,7 @@ public final class JobCommand {
     @Command(name = "document", mixinStandardHelpOptions = true, description = "Prints a job's document.")
     static final class Document extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "JOB_ID")
+        @Parameters(paramLabel = "JOB_ID", description = "The job whose document to print.")
         String jobId;
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Shows a job's progress live until it ends.",
-                "Exit code 0 when the job completed, 1 when it was canceled or deleted."})
+                "Exit code 0 when the job completed and no execution ended in a --fail-on status; 1 when it was canceled or "
+                        + "deleted, or some executions failed, timed out or were rejected."})
 final class JobWatchCommand extends ControlPlaneCommand {
 
     private static final Set<String> ENDED = Set.of("COMPLETED", "CANCELED", "DELETION_IN_PROGRESS");
 
-    @Parameters(paramLabel = "JOB_ID")
+    @Parameters(paramLabel = "JOB_ID", description = "The job to watch.")
     String jobId;
 
     @Option(names = "--interval", paramLabel = "SECONDS", description = "Time between polls (default: ${DEFAULT-VALUE}).")
@@ -32,11 +34,17 @@ final class JobWatchCommand extends ControlPlaneCommand {
     @Option(names = "--plain", description = "Never redraw in place, even on a terminal.")
     boolean plain;
 
+    @Option(names = "--fail-on", paramLabel = "STATUS", split = ",",
+            description = "Execution statuses that make the watch exit 1 once the job ends (default: ${DEFAULT-VALUE}); "
+                    + "'none' for none.")
+    List<String> failOn = List.of("FAILED", "TIMED_OUT", "REJECTED");
+
     @Override
     protected int run(ControlPlaneClient client) throws InterruptedException {
         if (intervalSeconds <= 0) {
             throw new IllegalArgumentException("--interval must be positive");
         }
+        Set<String> failing = failingStatuses();
         boolean redraw = !plain && !json() && System.console() != null;
         PrintWriter out = out();
         Instant start = Instant.now();
@@ -69,13 +77,37 @@ final class JobWatchCommand extends ControlPlaneCommand {
             out.flush();
             lastShown = state;
             if (ENDED.contains(status)) {
+                Map<String, Long> failed = new LinkedHashMap<>();
+                counts.forEach((s, n) -> {
+                    if (n > 0 && failing.contains(s)) {
+                        failed.put(s, n);
+                    }
+                });
                 if (!json()) {
-                    out.println("Job " + jobId + " ended: " + status);
+                    StringBuilder ending = new StringBuilder("Job " + jobId + " ended: " + status);
+                    failed.forEach((s, n) -> ending.append(", ").append(n).append(' ').append(s));
+                    out.println(ending);
                     out.flush();
                 }
-                return status.equals("COMPLETED") ? 0 : 1;
+                return status.equals("COMPLETED") && failed.isEmpty() ? 0 : 1;
             }
             Thread.sleep((long) (intervalSeconds * 1000));
         }
+    }
+
+    private Set<String> failingStatuses() {
+        if (failOn.size() == 1 && failOn.get(0).equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<String> statuses = new java.util.HashSet<>();
+        for (String status : failOn) {
+            String upper = status.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!ProgressView.STATUSES.contains(upper)) {
+                throw new picocli.CommandLine.ParameterException(spec().commandLine(), "--fail-on takes execution statuses ("
+                        + String.join(", ", ProgressView.STATUSES) + ") or none, not " + status);
+            }
+            statuses.add(upper);
+        }
+        return statuses;
     }
 }

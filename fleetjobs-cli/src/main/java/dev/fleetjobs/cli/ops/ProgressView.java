@@ -27,6 +27,9 @@ final class ProgressView {
         COUNTERS.put("REMOVED", "numberOfRemovedThings");
     }
 
+    /** Every execution status a job counts. */
+    static final List<String> STATUSES = List.copyOf(COUNTERS.keySet());
+
     private static final List<String> ALWAYS_SHOWN = List.of("QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED");
 
     private ProgressView() {

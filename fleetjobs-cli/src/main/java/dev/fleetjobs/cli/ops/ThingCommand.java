@@ -37,7 +37,7 @@ public final class ThingCommand {
     @Command(name = "describe", mixinStandardHelpOptions = true, description = "Shows a thing.")
     static final class Describe extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The thing to show.")
         String name;
 
         @Override
@@ -61,7 +61,7 @@ public final class ThingCommand {
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a thing; its pending executions become REMOVED.")
     static final class Delete extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The thing to delete.")
         String name;
 
         @Override
@@ -75,7 +75,7 @@ public final class ThingCommand {
     @Command(name = "jobs", mixinStandardHelpOptions = true, description = "Lists a thing's job executions.")
     static final class Jobs extends ControlPlaneCommand {
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The thing whose job executions to list.")
         String name;
 
         @Option(names = "--status", description = "Only executions in this status.")

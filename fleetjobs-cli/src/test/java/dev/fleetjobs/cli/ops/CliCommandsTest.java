@@ -118,7 +118,9 @@ class CliCommandsTest {
         assertThat(cli.run("group", "create", "fleet-east", "--parent", "fleet").exitCode()).isZero();
         Cli.Result added = cli.run("group", "add-thing", "fleet", "a");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(added.out()).contains("Added a / fleet");
+        assertThat(added.out().strip()).isEqualTo("Added thing a to group fleet");
+        assertThat(cli.run("group", "remove-thing", "fleet", "a").out().strip()).isEqualTo("Removed thing a from group fleet");
+        assertThat(cli.run("group", "add-thing", "fleet", "a").exitCode()).isZero();
         assertThat(cli.run("group", "add-thing", "fleet-east", "b").exitCode()).isZero();
 
         assertThat(cli.run("group", "things", "fleet").out().lines().toList()).containsExactly("THING", "a");
@@ -215,6 +217,92 @@ class CliCommandsTest {
     }
 
     @Test
+    void everyOptionAndParameterSaysWhatItIsAndEveryCommandItsVersion() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(FleetjobsCommand.commandLine(Map.of()), new ArrayList<>(), paths);
+        paths.add(List.of());
+        for (List<String> path : paths) {
+            CommandLine command = FleetjobsCommand.commandLine(Map.of());
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            String where = "fleetjobs " + String.join(" ", path);
+            // "null" in a description is a ${...} placeholder that picocli interpolated away.
+            command.getCommandSpec().options().forEach(option -> assertThat(String.join(" ", option.description()))
+                    .as(where + " " + option.longestName()).isNotBlank().doesNotContainPattern("\\bnull\\b"));
+            command.getCommandSpec().positionalParameters().forEach(parameter -> assertThat(String.join(" ", parameter.description()))
+                    .as(where + " " + parameter.paramLabel()).isNotBlank());
+            List<String> args = new ArrayList<>(path);
+            args.add("--version");
+            Cli.Result version = cli.run(args.toArray(String[]::new));
+            assertThat(version.exitCode()).as(where).isZero();
+            assertThat(version.out().strip()).as(where).matches("fleetjobs \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{7,}, \\d{4}-\\d\\d-\\d\\d\\)");
+        }
+    }
+
+    @Test
+    void tablesShowTimesAsIsoInstantsAndJsonKeepsTheApiNumbers() throws Exception {
+        cli.run("thing", "create", "t1");
+        cli.run("group", "create", "g1");
+        cli.run("job", "create", "j-time", "--document", "{\"operation\":\"install\"}", "--thing", "t1");
+        String iso = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
+
+        assertThat(cli.run("job", "describe", "j-time").out()).containsPattern("createdAt\\s+" + iso).containsPattern("lastUpdatedAt\\s+" + iso)
+                .doesNotContainPattern("\\dE9");
+        assertThat(cli.run("job", "list").out()).containsPattern("j-time\\s+IN_PROGRESS\\s+SNAPSHOT\\s+" + iso);
+        assertThat(cli.run("group", "describe", "g1").out()).containsPattern("\"creationDate\":\"" + iso + "\"");
+        JsonNode json = JSON.readTree(cli.run("job", "describe", "j-time", "-o", "json").out()).get("job");
+        assertThat(json.get("createdAt").isNumber()).isTrue();
+        assertThat(JSON.readTree(cli.run("group", "describe", "g1", "-o", "json").out()).get("thingGroupMetadata").get("creationDate")
+                .isNumber()).isTrue();
+    }
+
+    @Test
+    void documentsAndConfigsAreFilesFileUrlsOrInlineJsonAndUnknownConfigMembersAreRefusedByName() throws Exception {
+        cli.run("thing", "create", "a");
+        Path document = Files.writeString(temp.resolve("doc.json"), "{\"operation\":\"from-file\"}");
+        assertThat(cli.run("job", "create", "by-url", "--document", "file://" + document, "--thing", "a").exitCode()).isZero();
+        assertThat(cli.run("job", "document", "by-url").out().strip()).isEqualTo("{\"operation\":\"from-file\"}");
+        assertThat(cli.run("job", "create", "inline", "--document", "{\"operation\":\"inline\"}", "--thing", "a",
+                "--config", "{\"jobExecutionsRolloutConfig\":{\"maximumPerMinute\":5}}").exitCode()).isZero();
+        assertThat(cli.run("job", "document", "inline").out().strip()).isEqualTo("{\"operation\":\"inline\"}");
+        assertThat(JSON.readTree(cli.run("job", "describe", "inline", "-o", "json").out()).get("job").get("jobExecutionsRolloutConfig")
+                .get("maximumPerMinute").asInt()).isEqualTo(5);
+
+        Cli.Result missing = cli.run("job", "create", "j", "--document", "nosuch.json", "--thing", "a");
+        assertThat(missing.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(missing.err().strip()).isEqualTo("error: --document nosuch.json: no such file. Give a file name, file://FILE, or "
+                + "inline JSON such as '{\"operation\":\"install\"}'.");
+        Cli.Result brokenInline = cli.run("job", "create", "j", "--document", "{\"operation\":", "--thing", "a");
+        assertThat(brokenInline.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(brokenInline.err()).startsWith("error: --document inline JSON is not JSON: ");
+
+        Path typo = Files.writeString(temp.resolve("rollout.json"),
+                "{\"jobExecutionRolloutConfig\":{\"maximumPerMinute\":5},\"abortConfig\":{\"criteriaList\":[{\"failureType\":\"FAILED\","
+                        + "\"action\":\"CANCEL\",\"threshold\":10,\"minNumberOfExecutedThings\":1}]}}");
+        Cli.Result refused = cli.run("job", "create", "j", "--document", document.toString(), "--thing", "a", "--config", typo.toString());
+        assertThat(refused.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(refused.err()).startsWith("error: --config " + typo + ": unknown CreateJob members jobExecutionRolloutConfig, "
+                + "abortConfig.criteriaList[0].threshold (CreateJob takes targets, documentSource, document,");
+        assertThat(refused.err()).as("one line, no usage text").hasLineCount(1);
+        assertThat(cli.run("job", "describe", "j").exitCode()).as("nothing was created").isEqualTo(CliErrors.REFUSED);
+    }
+
+    @Test
+    void anEndpointWithoutSchemeIsPlainHttpAndNegativeClockMovesAreExplained() {
+        Cli.Result listed = cli.run("thing", "list", "--endpoint", "127.0.0.1:" + server.port());
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        Cli.Result bad = cli.run("thing", "list", "--endpoint", "http://exa mple");
+        assertThat(bad.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(bad.err().strip()).isEqualTo("error: The endpoint must be a URL such as http://localhost:9290 (or host:port), not "
+                + "'http://exa mple'");
+
+        Cli.Result negative = cli.run("dev", "clock", "advance", "-5m");
+        assertThat(negative.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(negative.err()).startsWith("error: '-5m': negative durations are refused, the job clock only moves forward");
+    }
+
+    @Test
     void watchShowsLiveProgressUntilTheJobCompletes() throws Exception {
         for (String thing : List.of("d1", "d2", "d3")) {
             cli.run("thing", "create", thing);
@@ -234,13 +322,19 @@ class CliCommandsTest {
             devices.updateJobExecution(r -> r.thingName(thing).jobId("rollout").requestBody(UpdateJobExecutionRequestBody.builder(status).build()));
         }
 
-        assertThat(watch.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(watch.get(20, TimeUnit.SECONDS)).as("an execution failed, so a script can stop here").isEqualTo(1);
         String shown = screen.toString();
-        assertThat(shown).contains("Job rollout ended: COMPLETED");
+        assertThat(shown).contains("Job rollout ended: COMPLETED, 1 FAILED");
         assertThat(shown).contains("SUCCEEDED    [" + "#".repeat(20) + "-".repeat(10) + "] 2");
         assertThat(shown).contains("FAILED       [" + "#".repeat(10) + "-".repeat(20) + "] 1");
         assertThat(shown).containsPattern("Job rollout  COMPLETED  3/3 finished  elapsed \\d\\d:\\d\\d  rate (-|\\d+\\.\\d/min)");
         assertThat(shown).doesNotContain("\u001b[");
+        assertThat(cli.run("job", "watch", "rollout", "--fail-on", "none").exitCode()).isZero();
+        assertThat(cli.run("job", "watch", "rollout", "--fail-on", "TIMED_OUT,REJECTED").exitCode()).isZero();
+        assertThat(cli.run("job", "watch", "rollout", "--fail-on", "failed").exitCode()).isEqualTo(1);
+        Cli.Result wrongStatus = cli.run("job", "watch", "rollout", "--fail-on", "BROKEN");
+        assertThat(wrongStatus.exitCode()).isEqualTo(CliErrors.USAGE);
+        assertThat(wrongStatus.err()).contains("--fail-on takes execution statuses");
     }
 
     @Test
@@ -255,7 +349,7 @@ class CliCommandsTest {
         Cli.Result ran = cli.run("agent", "--thing", "dev-1", "--handlers", handlers.toString(), "--state-dir",
                 temp.resolve("state").toString(), "--once");
         assertThat(ran.exitCode()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("job j1: step 1/1 install").contains("job j1: SUCCEEDED");
+        assertThat(ran.out()).contains("job j1 (execution 1): 1 step\n").contains("job j1: step 1/1 install").contains("job j1: SUCCEEDED");
         JsonNode execution = JSON.readTree(cli.run("job", "describe", "j1", "-o", "json").out()).get("job").get("jobProcessDetails");
         assertThat(execution.get("numberOfSucceededThings").asLong()).isEqualTo(1);
 

@@ -37,6 +37,7 @@ public final class JobsAgent implements AutoCloseable {
     private final Path stateDir;
     private final Long stepTimeoutMinutes;
     private final Duration heartbeatInterval;
+    private final Duration cancelCheckInterval;
     private final Duration idlePollInterval;
     private final RetryPolicy backoff;
     private final AgentListener listener;
@@ -53,6 +54,7 @@ public final class JobsAgent implements AutoCloseable {
         this.stateDir = Objects.requireNonNull(builder.stateDir, "stateDir");
         this.stepTimeoutMinutes = builder.stepTimeoutMinutes;
         this.heartbeatInterval = builder.heartbeatInterval;
+        this.cancelCheckInterval = builder.cancelCheckInterval;
         this.idlePollInterval = builder.idlePollInterval;
         this.backoff = builder.backoff;
         this.listener = builder.listener;
@@ -156,13 +158,8 @@ public final class JobsAgent implements AutoCloseable {
                 reporter.reportStep(step, details("step", step + "/" + total, "stepName", action.name()));
             }
             listener.stepStarted(jobId, step, total, action.name());
-            Runnable heartbeat = stepTimeoutMinutes == null ? () -> { } : () -> {
-                reporter.heartbeat().ifPresent(version -> listener.heartbeatSent(jobId, version));
-                if (reporter.abandoned()) {
-                    runner.stopCurrent();
-                }
-            };
-            StepResult result = runner.run(action, environment(reporter.current(), step, action, documentFile), heartbeatInterval, heartbeat);
+            StepResult result = runner.run(action, environment(reporter.current(), step, action, documentFile), tickInterval(),
+                    whileStepRuns(reporter, jobId));
             if (closed) {
                 return JobOutcome.STOPPED;
             }
@@ -181,6 +178,31 @@ public final class JobsAgent implements AutoCloseable {
         }
         return finish(reporter, JobExecutionStatus.SUCCEEDED, details("step", total + "/" + total, "reason", "All steps succeeded",
                 "stdout", document.includeStdOut() ? reporter.current().lastStdout() : null));
+    }
+
+    /** How often a running step is looked after: often enough for both the heartbeat and the cancel check. */
+    private Duration tickInterval() {
+        return stepTimeoutMinutes == null || cancelCheckInterval.compareTo(heartbeatInterval) < 0 ? cancelCheckInterval : heartbeatInterval;
+    }
+
+    /**
+     * Called every {@link #tickInterval()} while a step runs: renews the step timer when a heartbeat is due, else asks
+     * whether the execution was canceled meanwhile, and kills the step's processes once it was.
+     */
+    private Runnable whileStepRuns(Reporter reporter, String jobId) {
+        long[] lastBeat = {System.nanoTime()};
+        return () -> {
+            long now = System.nanoTime();
+            if (stepTimeoutMinutes != null && now - lastBeat[0] >= heartbeatInterval.toNanos() - tickInterval().toNanos() / 2) {
+                lastBeat[0] = now;
+                reporter.heartbeat().ifPresent(version -> listener.heartbeatSent(jobId, version));
+            } else {
+                reporter.checkStillWanted();
+            }
+            if (reporter.abandoned()) {
+                runner.stopCurrent();
+            }
+        };
     }
 
     private JobOutcome finish(Reporter reporter, JobExecutionStatus status, Map<String, String> details) {
@@ -262,6 +284,7 @@ public final class JobsAgent implements AutoCloseable {
         private Path stateDir;
         private Long stepTimeoutMinutes = 10L;
         private Duration heartbeatInterval = Duration.ofMinutes(1);
+        private Duration cancelCheckInterval = Duration.ofSeconds(5);
         private Duration idlePollInterval = Duration.ofSeconds(30);
         private RetryPolicy backoff = RetryPolicy.of(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(1));
         private AgentListener listener = new AgentListener() {
@@ -304,6 +327,15 @@ public final class JobsAgent implements AutoCloseable {
         /** How often a running step's timer is renewed; keep it well under the step timeout. */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = positive(heartbeatInterval, "heartbeatInterval");
+            return this;
+        }
+
+        /**
+         * How often a running step's execution is looked up (DescribeJobExecution) to learn that it was canceled, so the
+         * step's processes are killed within about this long. Ticks that send a heartbeat need no lookup.
+         */
+        public Builder cancelCheckInterval(Duration cancelCheckInterval) {
+            this.cancelCheckInterval = positive(cancelCheckInterval, "cancelCheckInterval");
             return this;
         }
 

@@ -125,6 +125,30 @@ final class Reporter {
         }
     }
 
+    /**
+     * Asks whether the execution is still wanted (DescribeJobExecution): one that ended on the service's side (canceled,
+     * removed, timed out, deleted) marks the job abandoned. A failed ask changes nothing; the next one may do better.
+     */
+    void checkStillWanted() {
+        JournalEntry entry = current();
+        try {
+            JobExecution execution = client.describeJobExecution(r -> r.thingName(thingName).jobId(entry.jobId())
+                            .executionNumber(entry.executionNumber()).includeJobDocument(false))
+                    .describeJobExecutionResponse().orElseThrow().execution();
+            if (JobExecutionStatus.fromWire(execution.status()).isTerminal()) {
+                markAbandoned();
+            }
+        } catch (ResourceNotFoundException gone) {
+            markAbandoned();
+        } catch (RuntimeException unreachableOrRefused) {
+            // the heartbeat and the next check will tell
+        }
+    }
+
+    private synchronized void markAbandoned() {
+        abandoned = true;
+    }
+
     private JobOutcome abandon() {
         abandoned = true;
         journal.clear();

@@ -195,6 +195,25 @@ class JobsAgentTest {
     }
 
     @Test
+    void aCancelReachesARunningStepWithinSecondsLongBeforeTheNextHeartbeat() throws Exception {
+        Path started = temp.resolve("started");
+        Path pidFile = temp.resolve("step.pid");
+        handlers.script("forever.sh", "echo $$ > '" + pidFile + "'\n" + Handlers.waitFor(started, temp.resolve("never")));
+        server.job("stopped", "{\"operation\":\"forever.sh\"}", "dev-1");
+        JobsAgent agent = JobsAgent.builder().client(server.client()).thingName("dev-1").handlersDir(handlers.dir()).stateDir(stateDir)
+                .stepTimeoutMinutes(30L).heartbeatInterval(Duration.ofMinutes(10)).cancelCheckInterval(Duration.ofMillis(200)).build();
+        var outcome = java.util.concurrent.CompletableFuture.supplyAsync(agent::runOnce);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(started));
+        long stepPid = Long.parseLong(Files.readString(pidFile).strip());
+
+        server.iot().cancelJob(r -> r.jobId("stopped").force(true));
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("no heartbeat is due for ten minutes")
+                .isEqualTo(JobOutcome.ABANDONED);
+        assertThat(ProcessHandle.of(stepPid).map(ProcessHandle::isAlive).orElse(false)).as("the step's process was killed").isFalse();
+        assertThat(stateDir.resolve("journal.json")).doesNotExist();
+    }
+
+    @Test
     void theAgentBacksOffWhileTheServerIsAwayAndCarriesOnWhenItReturns() throws Exception {
         handlers.script("install", "true");
         server.job("later", "{\"operation\":\"install\"}", "dev-1");

@@ -37,10 +37,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -71,10 +67,13 @@ public final class FleetjobsServer implements AutoCloseable {
     private final SecurityWiring security;
     private final MqttFront mqtt;
     private final JobWorker worker;
+    private final DataDirectory dataDirectory;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
-                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker) {
+                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
+                            DataDirectory dataDirectory) {
+        this.dataDirectory = dataDirectory;
         this.config = config;
         this.credentials = credentials;
         this.store = store;
@@ -93,7 +92,23 @@ public final class FleetjobsServer implements AutoCloseable {
 
     /** Also serves devices over MQTT, on the embedded broker or through an external one. */
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
-        createPrivateDirectory(config.dataDir());
+        return start(config, mqttSettings, DataDirectory.open(config.dataDir()));
+    }
+
+    /**
+     * Starts on a data directory already taken: {@link DataDirectory#open} (what the other {@code start}s do) or, for a
+     * test's second node on the same database, {@link DataDirectory#shared}. The server releases it when it stops.
+     */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
+        try {
+            return startOn(config, mqttSettings, dataDirectory);
+        } catch (RuntimeException | IOException e) {
+            dataDirectory.close();
+            throw e;
+        }
+    }
+
+    private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
         RootCredentials credentials = RootCredentials.resolve(config);
         SqlJobStore openedStore = SqliteStores.open(config.dataDir());
         JobStore store = openedStore;
@@ -104,12 +119,14 @@ public final class FleetjobsServer implements AutoCloseable {
         JobWorker worker = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
-            mqtt = MqttFront.create(withRegistry(mqttSettings, security), config.jobClock(), new Arns(config.region(), config.accountId()));
+            // With --dev, the movable clock: notifications carry the same time as the rules and replies.
+            Clock jobClock = Timekeeper.jobClock(config.jobClock(), config.dev());
+            mqtt = MqttFront.create(withRegistry(mqttSettings, security), jobClock, new Arns(config.region(), config.accountId()));
             if (mqttSettings.enabled()) {
                 // Every service writes through this store, so every execution change reaches the notifications.
                 store = new NotifyingJobStore(openedStore, mqtt.changes());
             }
-            timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
+            timekeeper = Timekeeper.start(store, jobClock, config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
@@ -131,11 +148,13 @@ public final class FleetjobsServer implements AutoCloseable {
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
                     config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
-            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
+            Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
+            vertx = started;
             HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())
                     .setPort(config.port());
-            Listener main = Listener.start(vertx, options, edge, config.security());
+            Listener main = PortBinding.bind(config.host(), () -> Listener.start(started, options, edge, config.security()),
+                    new PortBinding.Port("--port", config.port()));
             Listener devices = null;
             if (config.security().devicePort() >= 0) {
                 HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), dataPlaneTable, new RouteTable(),
@@ -144,15 +163,20 @@ public final class FleetjobsServer implements AutoCloseable {
                         security.deviceCertificates().trustManager()))
                         .setHost(config.host())
                         .setPort(config.security().devicePort());
-                devices = Listener.start(vertx, deviceOptions, deviceEdge, config.security());
+                devices = PortBinding.bind(config.host(), () -> Listener.start(started, deviceOptions, deviceEdge, config.security()),
+                        new PortBinding.Port("--device-port", config.security().devicePort()));
                 LOG.info("Device listener ready on https://{}:{} (client certificates required)", config.host(), devices.port());
             }
             if (mqttSettings.enabled()) {
-                mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
+                MqttFront front = mqtt;
+                PortBinding.bind(config.host(), () -> {
+                    front.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
+                    return front;
+                }, new PortBinding.Port("--mqtt-port", mqttSettings.plainPort()), new PortBinding.Port("--mqtts-port", mqttSettings.tlsPort()));
             }
             worker.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker);
+                    worker, dataDirectory);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -279,17 +303,8 @@ public final class FleetjobsServer implements AutoCloseable {
             security.close();
             store.close();
             vertx.close();
+            dataDirectory.close();
         }
         LOG.info("Fleetjobs stopped");
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null
-                && !Files.getPosixFilePermissions(dir).equals(PosixFilePermissions.fromString("rwx------"))) {
-            LOG.warn("The data directory {} was open to other users; it is now readable by its owner only", dir.toAbsolutePath());
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        }
     }
 }

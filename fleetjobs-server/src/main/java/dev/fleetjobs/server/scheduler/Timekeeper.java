@@ -27,6 +27,14 @@ public final class Timekeeper implements AutoCloseable {
     }
 
     /**
+     * The clock of job rules for a server: with {@code dev}, the movable clock {@link #start} will use, so that what
+     * is made before the timekeeper (MQTT notifications) reads the same clock as the rules.
+     */
+    public static Clock jobClock(Clock given, boolean dev) {
+        return dev && !(given instanceof SettableClock) ? SettableClock.over(given) : given;
+    }
+
+    /**
      * @param jobClock      the clock of job rules; with {@code dev} it becomes (or already is) a {@link SettableClock}
      * @param devClockFile  with {@code dev}, where the clock's offset is kept across restarts (null: not kept)
      */

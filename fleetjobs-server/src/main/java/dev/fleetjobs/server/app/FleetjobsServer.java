@@ -1,6 +1,7 @@
 package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.protocol.Plane;
+import dev.fleetjobs.server.artifacts.ArtifactSettings;
 import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.CertificateGate;
@@ -71,10 +72,12 @@ public final class FleetjobsServer implements AutoCloseable {
     private final SecurityWiring security;
     private final MqttFront mqtt;
     private final JobWorker worker;
+    private final ArtifactWiring artifacts;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
-                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker) {
+                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
+                            ArtifactWiring artifacts) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
@@ -85,6 +88,7 @@ public final class FleetjobsServer implements AutoCloseable {
         this.security = security;
         this.mqtt = mqtt;
         this.worker = worker;
+        this.artifacts = artifacts;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
@@ -93,6 +97,12 @@ public final class FleetjobsServer implements AutoCloseable {
 
     /** Also serves devices over MQTT, on the embedded broker or through an external one. */
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
+        return start(config, mqttSettings, ArtifactSettings.builtIn());
+    }
+
+    /** With job files kept as {@code artifactSettings} say (the built-in store by default). */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings)
+            throws IOException {
         createPrivateDirectory(config.dataDir());
         RootCredentials credentials = RootCredentials.resolve(config);
         SqlJobStore openedStore = SqliteStores.open(config.dataDir());
@@ -102,6 +112,7 @@ public final class FleetjobsServer implements AutoCloseable {
         Timekeeper timekeeper = null;
         SecurityWiring security = null;
         JobWorker worker = null;
+        ArtifactWiring artifacts = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
             mqtt = MqttFront.create(withRegistry(mqttSettings, security), config.jobClock(), new Arns(config.region(), config.accountId()));
@@ -111,6 +122,7 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             timekeeper = Timekeeper.start(store, config.jobClock(), config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
+            artifacts = ArtifactWiring.open(config, artifactSettings, security, clock, MAX_SIGNATURE_SKEW);
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
@@ -118,7 +130,7 @@ public final class FleetjobsServer implements AutoCloseable {
             worker = new JobWorker(store, clock, arns, config.jobWorkBatchSize(), wake);
             JobService jobService = new JobService(store, clock, arns, worker, wake);
             SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
-            RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService));
+            RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "http"));
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock, arns), arns))
                     .addAll(new JobRoutes(jobService, new JobLifecycleService(store, clock, arns, worker, jobService), arns))
@@ -130,7 +142,7 @@ public final class FleetjobsServer implements AutoCloseable {
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
-                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())
@@ -138,8 +150,9 @@ public final class FleetjobsServer implements AutoCloseable {
             Listener main = Listener.start(vertx, options, edge, config.security());
             Listener devices = null;
             if (config.security().devicePort() >= 0) {
-                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), dataPlaneTable, new RouteTable(),
-                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                RouteTable deviceDataPlane = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "https"));
+                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), deviceDataPlane, new RouteTable(),
+                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
                 HttpServerOptions deviceOptions = limits(DeviceTls.options(config, security.authority(),
                         security.deviceCertificates().trustManager()))
                         .setHost(config.host())
@@ -148,11 +161,12 @@ public final class FleetjobsServer implements AutoCloseable {
                 LOG.info("Device listener ready on https://{}:{} (client certificates required)", config.host(), devices.port());
             }
             if (mqttSettings.enabled()) {
+                mqtt.renderDocumentsWith(artifacts.documents(), artifacts.mqttOrigin(config.host(), main.port()));
                 mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
             }
             worker.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker);
+                    worker, artifacts);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -164,6 +178,9 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (worker != null) {
                 worker.close();
+            }
+            if (artifacts != null) {
+                artifacts.close();
             }
             if (timekeeper != null) {
                 timekeeper.close();
@@ -270,6 +287,7 @@ public final class FleetjobsServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
             worker.close();
+            artifacts.close();
             mqtt.close();
             timekeeper.close();
             security.close();

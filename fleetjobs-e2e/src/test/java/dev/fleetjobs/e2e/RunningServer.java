@@ -3,6 +3,7 @@ package dev.fleetjobs.e2e;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.artifacts.ArtifactSettings;
 import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.scheduler.SettableClock;
 import java.io.IOException;
@@ -51,8 +52,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerConfig config, MqttSettings mqtt) {
+        return start(config, mqtt, ArtifactSettings.builtIn());
+    }
+
+    /** With job files in the given store. */
+    static RunningServer start(ServerConfig config, MqttSettings mqtt, ArtifactSettings artifacts) {
         try {
-            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt));
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt, artifacts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

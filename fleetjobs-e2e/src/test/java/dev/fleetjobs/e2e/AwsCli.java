@@ -36,12 +36,7 @@ final class AwsCli {
         List<String> command = new ArrayList<>(List.of(ReadmeBlocks.AWS_CLI_V2.toString(), "--endpoint-url", server.endpoint().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", RunningServer.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", RunningServer.SECRET_KEY);
-        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        builder.environment().put("AWS_PAGER", "");
-        builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
+        ReadmeBlocks.awsEnvironment(builder, work);
         try {
             Process process = builder.start();
             process.getOutputStream().close();

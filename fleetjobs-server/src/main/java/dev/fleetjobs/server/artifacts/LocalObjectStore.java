@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -52,6 +55,7 @@ public final class LocalObjectStore {
     /** Opens (creating it if needed) the store under {@code root}, removing what an interrupted write left. */
     public static LocalObjectStore open(Path root) throws IOException {
         LocalObjectStore store = new LocalObjectStore(root);
+        ownerOnly(root);
         Files.createDirectories(store.bucketsDir);
         Files.createDirectories(store.scratchDir);
         try (Stream<Path> leftovers = Files.list(store.scratchDir)) {
@@ -252,6 +256,17 @@ public final class LocalObjectStore {
                     .forEach(DurableFiles::deleteQuietly);
         }
         buckets.put(dir.getFileName().toString(), new Bucket(created, objects));
+    }
+
+    /** The store's folder is its owner's alone, like the data directory around it (what is inside is reachable only through it). */
+    private static void ownerOnly(Path dir) throws IOException {
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+        }
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(dir, owner);
+        }
     }
 
     static String idOf(String key) {

@@ -53,16 +53,10 @@ final class BucketOperations {
     }
 
     void delete(S3Exchange exchange, String bucket) {
-        exchange.onDisk(() -> {
+        exchange.emptyWhenDone(exchange.onDisk(() -> {
             store.deleteBucket(bucket);
             return null;
-        }).whenComplete((deleted, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-            } else {
-                exchange.empty(204, Map.of());
-            }
-        });
+        }), 204);
     }
 
     void head(S3Exchange exchange, String bucket) {

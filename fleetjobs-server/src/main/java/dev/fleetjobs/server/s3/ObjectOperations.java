@@ -106,16 +106,10 @@ final class ObjectOperations {
     }
 
     void abortUpload(S3Exchange exchange, String bucket, String key, String uploadId) {
-        exchange.onDisk(() -> {
+        exchange.emptyWhenDone(exchange.onDisk(() -> {
             store.uploads().abort(bucket, key, uploadId);
             return null;
-        }).whenComplete((aborted, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-            } else {
-                exchange.empty(204, Map.of());
-            }
-        });
+        }), 204);
     }
 
     void get(S3Exchange exchange, String bucket, String key, boolean headOnly) {
@@ -145,16 +139,10 @@ final class ObjectOperations {
     }
 
     void delete(S3Exchange exchange, String bucket, String key) {
-        exchange.onDisk(() -> {
+        exchange.emptyWhenDone(exchange.onDisk(() -> {
             store.delete(bucket, key);
             return null;
-        }).whenComplete((deleted, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-            } else {
-                exchange.empty(204, Map.of());
-            }
-        });
+        }), 204);
     }
 
     void deleteMany(S3Exchange exchange, String bucket, String payloadHash) {

@@ -3,10 +3,8 @@ package dev.fleetjobs.server.s3;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +79,17 @@ final class S3Exchange {
         S3Responses.xml(request, requestId, status, xml);
     }
 
+    /** Answers {@code status} with no body once {@code work} is done, or the error it failed with. */
+    void emptyWhenDone(CompletableFuture<?> work, int status) {
+        work.whenComplete((done, failure) -> {
+            if (failure != null) {
+                fail(failure);
+            } else {
+                empty(status, Map.of());
+            }
+        });
+    }
+
     void empty(int status, Map<String, String> headers) {
         var response = S3Responses.start(request, requestId, status);
         if (response.ended() || response.closed()) {
@@ -105,25 +114,9 @@ final class S3Exchange {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            params.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            String name = Percent.decode(eq < 0 ? pair : pair.substring(0, eq), true);
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : Percent.decode(pair.substring(eq + 1), true));
         }
         return params;
-    }
-
-    private static String decode(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            int hi = bytes[i] == '%' && i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
-            int lo = hi >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
-            if (lo >= 0) {
-                out.write((hi << 4) | lo);
-                i += 2;
-            } else {
-                out.write(bytes[i] == '+' ? ' ' : bytes[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

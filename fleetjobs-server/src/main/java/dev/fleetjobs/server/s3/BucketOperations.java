@@ -65,8 +65,8 @@ final class BucketOperations {
     }
 
     void listObjects(S3Exchange exchange, String bucket) {
+        store.requireBucket(bucket);
         if (exchange.query().containsKey("location")) {
-            store.requireBucket(bucket);
             exchange.xml(200, S3Xml.document().root("LocationConstraint").close("LocationConstraint"));
             return;
         }

@@ -62,6 +62,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "Open connections per listener (default: ${DEFAULT-VALUE}).")
     int maxConnections = SecurityOptions.DEFAULT_MAX_CONNECTIONS;
 
+    @CommandLine.Mixin
+    ArtifactStoreOptions artifacts;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +90,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withDev(dev)
                 .withDataPlaneRequestsPerSecond(dataPlaneRateLimit)
                 .withSecurity(securityOptions());
-        FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()));
+        FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()),
+                artifacts.settings(config.region(), spec.commandLine()));
         printCredentialsUntilShown(server.credentials(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

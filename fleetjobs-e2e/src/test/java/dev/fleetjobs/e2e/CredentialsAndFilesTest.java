@@ -115,6 +115,10 @@ class CredentialsAndFilesTest {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .contains("fleetjobs.db", "secret.key", "device-ca.key", "device-ca.pem", "device-tls.key", "device-tls.pem");
         for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                assertThat(permissions(file)).as(file.getFileName().toString()).isEqualTo("rwx------");
+                continue;
+            }
             assertThat(permissions(file)).as(file.getFileName().toString()).isEqualTo("rw-------");
             assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.getFileName().toString())
                     .doesNotContain(device.secretAccessKey());

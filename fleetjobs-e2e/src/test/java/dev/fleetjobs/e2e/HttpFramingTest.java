@@ -148,6 +148,21 @@ class HttpFramingTest {
     }
 
     @Test
+    void aChunkThatCannotBeReadOnAnS3UploadIsAnsweredInTheS3ShapeAndTheConnectionClosed() {
+        RawHttp raw = new RawHttp(port);
+        String head = new String(raw.signed("s3", "PUT", "/frames/fw.bin", "0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+                Map.of(), RunningServer.ROOT), StandardCharsets.ISO_8859_1);
+        head = head.substring(0, head.indexOf("\r\n\r\n")).replaceAll("\r\nContent-Length: [0-9]+", "")
+                .replace("\r\nConnection: close", "");
+        String request = head + "\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n01234567\r\nzz\r\n89abcdef\r\n0\r\n\r\n" + SMUGGLED;
+
+        List<Response> responses = exchange(request);
+        assertThat(responses).as("one answer, then the connection is closed").hasSize(1);
+        assertThat(responses.get(0).status()).isEqualTo(400);
+        assertThat(responses.get(0).body()).contains("<Code>").contains("<Message>");
+    }
+
+    @Test
     void aWellFormedChunkedRequestStillWorksAndKeepsTheConnection() {
         RawHttp raw = new RawHttp(port);
         byte[] signed = raw.signed("iot", "PATCH", "/things/frame-1", "{\"attributePayload\":{\"attributes\":{\"k\":\"v\"}}}"

@@ -80,7 +80,7 @@ class JobTemplateTest extends LiveServerTest {
         assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("ghost").description("d")
                 .jobArn("arn:aws:iot:us-east-1:000000000000:job/ghost"))).isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("presigned").description("d").document("{}")
-                .presignedUrlConfig(c -> c.roleArn("arn:aws:iam::000000000000:role/r").expiresInSec(60L))))
+                .presignedUrlConfig(c -> c.roleArn("arn:aws:iam::000000000000:role/r").expiresInSec(59L))))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("presignedUrlConfig");
         assertThat(iot.listJobTemplates(r -> r.maxResults(10)).jobTemplates()).isEmpty();
     }

@@ -85,6 +85,16 @@ final class ReadmeBlocks {
         return script.toString();
     }
 
+    /** The root credentials, the region and no AWS configuration files, for an AWS CLI process working in {@code work}. */
+    static void awsEnvironment(ProcessBuilder builder, Path work) {
+        builder.environment().put("AWS_ACCESS_KEY_ID", RunningServer.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", RunningServer.SECRET_KEY);
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_PAGER", "");
+        builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
+    }
+
     /**
      * Runs {@code script} with bash in {@code work}, the root credentials and the server's URL in
      * the environment and no AWS configuration files; returns what it printed, after checking it succeeded.
@@ -108,10 +118,7 @@ final class ReadmeBlocks {
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        builder.environment().put("AWS_PAGER", "");
-        builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
+        awsEnvironment(builder, work);
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

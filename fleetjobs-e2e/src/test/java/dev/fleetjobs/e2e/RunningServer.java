@@ -4,6 +4,7 @@ import dev.fleetjobs.server.app.DataDirectory;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.artifacts.ArtifactSettings;
 import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.scheduler.SettableClock;
 import java.io.IOException;
@@ -53,8 +54,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerConfig config, MqttSettings mqtt) {
+        return start(config, mqtt, ArtifactSettings.builtIn());
+    }
+
+    /** With job files in the given store. */
+    static RunningServer start(ServerConfig config, MqttSettings mqtt, ArtifactSettings artifacts) {
         try {
-            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt));
+            return new RunningServer(FleetjobsServer.start(config.withRootCredentials(ACCESS_KEY, SECRET_KEY), mqtt, artifacts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         description = {"Runs a device's jobs: StartNext, run the steps, report, again.",
                 "Job documents are the AWS IoT Device Client's (version 1.0 with steps and finalStep; runHandler and runCommand) "
                         + "or {\"operation\": NAME} for the handler NAME in --handlers.",
+                "A step of type download (input: url, sha256, path) fetches a file, resuming after a restart, and checks its SHA-256.",
                 "Progress is journaled in --state-dir so a restart resumes without losing or repeating a report."})
 public final class AgentCommand implements Callable<Integer> {
 
@@ -50,6 +51,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--poll", paramLabel = "SECONDS", description = "Wait between asks while idle (default: ${DEFAULT-VALUE}).")
     double pollSeconds = 10;
 
+    @Option(names = "--download-limit", paramLabel = "BYTES", description = "Caps download steps at this many bytes per second"
+            + " (suffixes K, M; default: no limit).")
+    String downloadLimit;
+
     @Option(names = "--once", description = "Run the jobs pending now, then exit instead of polling.")
     boolean once;
 
@@ -71,6 +76,7 @@ public final class AgentCommand implements Callable<Integer> {
                 .heartbeatInterval(seconds(heartbeatSeconds, "--heartbeat"))
                 .cancelCheckInterval(seconds(cancelCheckSeconds, "--cancel-check"))
                 .idlePollInterval(seconds(pollSeconds, "--poll"))
+                .downloadBytesPerSecond(bytes(downloadLimit))
                 .listener(new Printer(out))
                 .build();
         out.println("Agent for " + thing + " on " + connection.endpoint());
@@ -85,6 +91,24 @@ public final class AgentCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "fleetjobs-agent-stop"));
         agent.run();
         return 0;
+    }
+
+    /** {@code 500000}, {@code 512K} or {@code 2M}; null is no limit. */
+    static long bytes(String text) {
+        if (text == null) {
+            return 0;
+        }
+        String value = text.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = value.endsWith("K") ? 1024 : value.endsWith("M") ? 1024 * 1024 : 1;
+        try {
+            long amount = Long.parseLong(unit == 1 ? value : value.substring(0, value.length() - 1)) * unit;
+            if (amount > 0) {
+                return amount;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--download-limit must be a positive number of bytes per second (e.g. 500K, 2M), was " + text);
     }
 
     private static Duration seconds(double value, String option) {
@@ -110,7 +134,10 @@ public final class AgentCommand implements Callable<Integer> {
 
         @Override
         public void stepFinished(String jobId, int step, StepResult result) {
-            print("job " + jobId + ": step " + step + (result.succeeded() ? " done" : " failed: " + result.failure()));
+            String said = result.stdoutTail() == null || result.stdoutTail().isBlank() ? ""
+                    : ": " + result.stdoutTail().strip().lines().findFirst().orElse("");
+            print("job " + jobId + ": step " + step + (result.succeeded() ? " done" + (said.length() > 200 ? said.substring(0, 200) : said)
+                    : " failed: " + result.failure()));
         }
 
         @Override

@@ -90,6 +90,13 @@ public record Job(
                 documentParameters, documentBeforeSubstitution);
     }
 
+    /** The job with another run configuration (UpdateJob's presignedUrlConfig). */
+    public Job withRunConfig(JobRunConfig newRunConfig) {
+        return new Job(jobId, targetSelection, status, document, description, targets, inProgressTimeoutMinutes,
+                forceCanceled, reasonCode, comment, createdAtMillis, lastUpdatedAtMillis, completedAtMillis, newRunConfig,
+                jobTemplateArn, documentParameters, documentBeforeSubstitution);
+    }
+
     /** The job with more targets (AssociateTargetsWithJob); {@code why} becomes the comment when given. */
     public Job withTargets(List<String> newTargets, String why, long nowMillis) {
         return new Job(jobId, targetSelection, status, document, description, newTargets, inProgressTimeoutMinutes,

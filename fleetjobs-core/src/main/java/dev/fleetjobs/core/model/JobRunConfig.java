@@ -3,20 +3,33 @@ package dev.fleetjobs.core.model;
 import java.util.List;
 
 /**
- * How a job runs over time, beyond its in-progress timeout: rollout rate, abort criteria, retry
- * criteria and schedule (spec 4.4). Each part is absent when null or empty.
+ * How a job runs, beyond its in-progress timeout: rollout rate, abort criteria, retry criteria,
+ * schedule and the presigned URLs of its document (spec 4.4). Each part is absent when null or
+ * empty. Templates hold the same blocks and jobs made from them inherit each one they lack.
  */
 public record JobRunConfig(
         RolloutConfig rollout,
         List<AbortCriterion> abortCriteria,
         List<RetryCriterion> retryCriteria,
-        ScheduleConfig schedule) {
+        ScheduleConfig schedule,
+        PresignedUrlConfig presignedUrlConfig) {
 
-    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null);
+    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null, null);
 
     public JobRunConfig {
         abortCriteria = abortCriteria == null ? List.of() : List.copyOf(abortCriteria);
         retryCriteria = retryCriteria == null ? List.of() : List.copyOf(retryCriteria);
+    }
+
+    /** A configuration without presigned URLs. */
+    public JobRunConfig(RolloutConfig rollout, List<AbortCriterion> abortCriteria, List<RetryCriterion> retryCriteria,
+                        ScheduleConfig schedule) {
+        this(rollout, abortCriteria, retryCriteria, schedule, null);
+    }
+
+    /** This configuration with its presigned URL block replaced (UpdateJob). */
+    public JobRunConfig withPresignedUrlConfig(PresignedUrlConfig config) {
+        return new JobRunConfig(rollout, abortCriteria, retryCriteria, schedule, config);
     }
 
     /**
@@ -26,7 +39,7 @@ public record JobRunConfig(
     public JobRunConfig templatePart() {
         List<RecurringWindow> windows = schedule == null ? List.of() : schedule.maintenanceWindows();
         return new JobRunConfig(rollout, abortCriteria, retryCriteria,
-                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows));
+                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows), presignedUrlConfig);
     }
 
     /**
@@ -38,7 +51,8 @@ public record JobRunConfig(
         return new JobRunConfig(rollout != null ? rollout : defaults.rollout,
                 abortCriteria.isEmpty() ? defaults.abortCriteria : abortCriteria,
                 retryCriteria.isEmpty() ? defaults.retryCriteria : retryCriteria,
-                mergedSchedule(defaults.schedule));
+                mergedSchedule(defaults.schedule),
+                presignedUrlConfig != null ? presignedUrlConfig : defaults.presignedUrlConfig);
     }
 
     private ScheduleConfig mergedSchedule(ScheduleConfig defaults) {

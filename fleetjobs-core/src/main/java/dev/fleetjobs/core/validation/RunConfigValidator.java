@@ -4,6 +4,7 @@ import dev.fleetjobs.core.model.AbortCriterion;
 import dev.fleetjobs.core.model.ExponentialRate;
 import dev.fleetjobs.core.model.FailureType;
 import dev.fleetjobs.core.model.JobRunConfig;
+import dev.fleetjobs.core.model.PresignedUrlConfig;
 import dev.fleetjobs.core.model.RecurringWindow;
 import dev.fleetjobs.core.model.RetryCriterion;
 import dev.fleetjobs.core.model.RolloutConfig;
@@ -28,6 +29,7 @@ public final class RunConfigValidator {
     public static final String ABORT = "abortConfig";
     public static final String RETRY = "jobExecutionsRetryConfig";
     public static final String SCHEDULING = "schedulingConfig";
+    public static final String PRESIGNED_URLS = "presignedUrlConfig";
     /** A template's maintenance windows, a top-level member there rather than part of a schedule. */
     public static final String MAINTENANCE_WINDOWS = "maintenanceWindows";
 
@@ -49,6 +51,7 @@ public final class RunConfigValidator {
         if (config.schedule() != null) {
             schedule(config.schedule(), nowMillis);
         }
+        presignedUrls(config.presignedUrlConfig());
         return config;
     }
 
@@ -62,7 +65,23 @@ public final class RunConfigValidator {
         if (config.schedule() != null) {
             windows(MAINTENANCE_WINDOWS, config.schedule().maintenanceWindows());
         }
+        presignedUrls(config.presignedUrlConfig());
         return config;
+    }
+
+    /** The model's constraints on {@code presignedUrlConfig}: a role ARN of 20 to 2048 characters, 60 to 3600 seconds. */
+    public static void presignedUrls(PresignedUrlConfig config) {
+        if (config == null) {
+            return;
+        }
+        if (config.roleArn() != null) {
+            Validator.length(PRESIGNED_URLS + ".roleArn", config.roleArn(), PresignedUrlConfig.ROLE_ARN_MIN,
+                    PresignedUrlConfig.ROLE_ARN_MAX);
+        }
+        if (config.expiresInSec() != null) {
+            Validator.range(PRESIGNED_URLS + ".expiresInSec", config.expiresInSec(), PresignedUrlConfig.MIN_EXPIRES_IN_SEC,
+                    PresignedUrlConfig.MAX_EXPIRES_IN_SEC);
+        }
     }
 
     private static void rollout(RolloutConfig rollout) {

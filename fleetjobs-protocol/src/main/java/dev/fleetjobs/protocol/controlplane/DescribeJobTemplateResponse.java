@@ -15,5 +15,6 @@ public record DescribeJobTemplateResponse(
         AbortConfig abortConfig,
         TimeoutConfig timeoutConfig,
         JobExecutionsRetryConfig jobExecutionsRetryConfig,
-        List<MaintenanceWindow> maintenanceWindows) {
+        List<MaintenanceWindow> maintenanceWindows,
+        PresignedUrlConfig presignedUrlConfig) {
 }

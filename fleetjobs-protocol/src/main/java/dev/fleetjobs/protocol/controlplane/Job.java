@@ -29,5 +29,6 @@ public record Job(
         SchedulingConfig schedulingConfig,
         List<ScheduledJobRollout> scheduledJobRollouts,
         String jobTemplateArn,
-        Map<String, String> documentParameters) {
+        Map<String, String> documentParameters,
+        PresignedUrlConfig presignedUrlConfig) {
 }

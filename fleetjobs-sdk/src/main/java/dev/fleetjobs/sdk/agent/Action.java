@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param command     runCommand: the program and its arguments
  * @param runAsUser   empty when not given
  * @param allowStdErr lines on stderr that still count as success; null to ignore stderr
+ * @param download    download: what to fetch and check; null for the other types
  */
 public record Action(
         String name,
@@ -22,7 +23,8 @@ public record Action(
         List<String> command,
         String runAsUser,
         Integer allowStdErr,
-        boolean ignoreStepFailure) {
+        boolean ignoreStepFailure,
+        Download download) {
 
     public Action {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,12 @@ public record Action(
         args = args == null ? List.of() : List.copyOf(args);
         command = command == null ? List.of() : List.copyOf(command);
         runAsUser = runAsUser == null ? "" : runAsUser;
+    }
+
+    /** A step that runs a handler or a command. */
+    public Action(String name, ActionType type, String handler, String path, List<String> args, List<String> command, String runAsUser,
+                  Integer allowStdErr, boolean ignoreStepFailure) {
+        this(name, type, handler, path, args, command, runAsUser, allowStdErr, ignoreStepFailure, null);
     }
 
     /** Whether the handler is looked up in the agent's handler directory. */

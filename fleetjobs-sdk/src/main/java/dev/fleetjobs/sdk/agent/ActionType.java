@@ -5,7 +5,9 @@ public enum ActionType {
     /** Runs a handler script with the runAsUser value and the args as its arguments. */
     RUN_HANDLER("runHandler"),
     /** Runs a program from PATH; the command is one comma-separated string. */
-    RUN_COMMAND("runCommand");
+    RUN_COMMAND("runCommand"),
+    /** Fleetjobs' own: fetches a file (resuming with Range) and checks its SHA-256; input {@code url}, {@code sha256}, {@code path}. */
+    DOWNLOAD("download");
 
     private final String wireName;
 

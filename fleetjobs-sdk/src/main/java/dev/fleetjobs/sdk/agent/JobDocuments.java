@@ -85,7 +85,28 @@ public final class JobDocuments {
             }
             return new Action(name, ActionType.RUN_COMMAND, null, null, null, command, runAsUser, allowStdErr, ignoreFailure);
         }
-        throw new InvalidJobDocumentException("Step '" + name + "' has action type '" + type + "'; runHandler and runCommand are supported");
+        if (ActionType.DOWNLOAD.wireName().equals(type)) {
+            return new Action(name, ActionType.DOWNLOAD, null, null, null, null, runAsUser, allowStdErr, ignoreFailure,
+                    download(name, input));
+        }
+        throw new InvalidJobDocumentException("Step '" + name + "' has action type '" + type
+                + "'; runHandler, runCommand and download are supported");
+    }
+
+    private static Download download(String name, JsonNode input) {
+        String url = text(input, "url");
+        String sha256 = text(input, "sha256");
+        String path = text(input, "path");
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            throw new InvalidJobDocumentException("Step '" + name + "' needs input.url, an http or https URL");
+        }
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new InvalidJobDocumentException("Step '" + name + "' needs input.sha256, the file's SHA-256 in hex");
+        }
+        if (path == null || path.isBlank() || path.endsWith("/")) {
+            throw new InvalidJobDocumentException("Step '" + name + "' needs input.path, the file to write");
+        }
+        return new Download(url, sha256.toLowerCase(java.util.Locale.ROOT), path);
     }
 
     /** {@code "echo,Hello\, world"} is {@code [echo, Hello, world]}: commas split, {@code \,} is a comma. */

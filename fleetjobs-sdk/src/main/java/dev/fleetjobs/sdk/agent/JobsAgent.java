@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * step timer alive with heartbeats while a step runs. What it does is journaled in the state
  * directory, so after a restart it resumes the execution at the step that was running (a step
  * interrupted by the restart runs again; finished steps do not), and no report is lost or sent
- * twice. When the service cannot be reached it backs off exponentially.
+ * twice. Download steps fetch a file named by the document (resuming a part after a restart) and
+ * check its SHA-256 before any later step runs, reporting progress in the status details. When the
+ * service cannot be reached it backs off exponentially.
  */
 public final class JobsAgent implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class JobsAgent implements AutoCloseable {
     private final AgentListener listener;
     private final Journal journal;
     private final StepRunner runner;
+    private final Downloader downloader;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SplittableRandom random = new SplittableRandom();
     private volatile boolean closed;
@@ -60,6 +63,7 @@ public final class JobsAgent implements AutoCloseable {
         this.listener = builder.listener;
         this.journal = new Journal(stateDir);
         this.runner = new StepRunner(Objects.requireNonNull(builder.handlersDir, "handlersDir"));
+        this.downloader = new Downloader(builder.handlersDir, builder.downloadBytesPerSecond);
     }
 
     public static Builder builder() {
@@ -158,8 +162,10 @@ public final class JobsAgent implements AutoCloseable {
                 reporter.reportStep(step, details("step", step + "/" + total, "stepName", action.name()));
             }
             listener.stepStarted(jobId, step, total, action.name());
-            StepResult result = runner.run(action, environment(reporter.current(), step, action, documentFile), tickInterval(),
-                    whileStepRuns(reporter, jobId));
+            StepResult result = action.type() == ActionType.DOWNLOAD
+                    ? download(reporter, action, step, total)
+                    : runner.run(action, environment(reporter.current(), step, action, documentFile), tickInterval(),
+                            whileStepRuns(reporter, jobId));
             if (closed) {
                 return JobOutcome.STOPPED;
             }
@@ -203,6 +209,13 @@ public final class JobsAgent implements AutoCloseable {
                 runner.stopCurrent();
             }
         };
+    }
+
+    /** A download step, reporting its progress in the status details as it goes. */
+    private StepResult download(Reporter reporter, Action action, int step, int total) {
+        String stepText = step + "/" + total;
+        return downloader.run(action, heartbeatInterval, (done, size) -> reporter.progress(details("step", stepText,
+                "stepName", action.name(), "downloaded", done + (size >= 0 ? "/" + size : "") + " bytes")));
     }
 
     private JobOutcome finish(Reporter reporter, JobExecutionStatus status, Map<String, String> details) {
@@ -265,6 +278,7 @@ public final class JobsAgent implements AutoCloseable {
         closed = true;
         stopped.countDown();
         runner.cancel();
+        downloader.cancel();
         Thread loop = loopThread;
         if (loop != null && loop != Thread.currentThread()) {
             try {
@@ -289,6 +303,7 @@ public final class JobsAgent implements AutoCloseable {
         private RetryPolicy backoff = RetryPolicy.of(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(1));
         private AgentListener listener = new AgentListener() {
         };
+        private long downloadBytesPerSecond;
 
         private Builder() {
         }
@@ -348,6 +363,15 @@ public final class JobsAgent implements AutoCloseable {
         /** The waits after consecutive failures (only the delays are used; the agent never gives up). */
         public Builder backoff(RetryPolicy backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /** Caps download steps at this many bytes per second; 0 (the default) for no limit. */
+        public Builder downloadBytesPerSecond(long bytesPerSecond) {
+            if (bytesPerSecond < 0) {
+                throw new IllegalArgumentException("downloadBytesPerSecond must not be negative, was " + bytesPerSecond);
+            }
+            this.downloadBytesPerSecond = bytesPerSecond;
             return this;
         }
 

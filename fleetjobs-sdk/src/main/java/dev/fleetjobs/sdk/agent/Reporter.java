@@ -149,6 +149,29 @@ final class Reporter {
         abandoned = true;
     }
 
+    /**
+     * Reports how far a long step is (a download's bytes) in the status details; it also keeps
+     * the step timer alive. Failures are treated like a heartbeat's.
+     */
+    synchronized void progress(Map<String, String> details) {
+        if (abandoned) {
+            return;
+        }
+        try {
+            send(new PendingUpdate(PendingUpdate.Kind.HEARTBEAT, 0, JobExecutionStatus.IN_PROGRESS.name(), details, current.version()));
+        } catch (VersionConflictException e) {
+            Optional<JobExecutionState> state = e.executionState();
+            if (state.isPresent() && state.get().versionNumber() != null) {
+                current = current.dropped(state.get().versionNumber());
+                journal.save(current);
+            }
+        } catch (InvalidStateTransitionException | ResourceNotFoundException e) {
+            abandoned = true;
+        } catch (JobsException e) {
+            // the next report or heartbeat tries again
+        }
+    }
+
     private JobOutcome abandon() {
         abandoned = true;
         journal.clear();

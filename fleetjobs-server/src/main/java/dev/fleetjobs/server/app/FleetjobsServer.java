@@ -1,6 +1,7 @@
 package dev.fleetjobs.server.app;
 
 import dev.fleetjobs.protocol.Plane;
+import dev.fleetjobs.server.artifacts.ArtifactSettings;
 import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
 import dev.fleetjobs.server.http.CertificateGate;
@@ -68,12 +69,14 @@ public final class FleetjobsServer implements AutoCloseable {
     private final MqttFront mqtt;
     private final JobWorker worker;
     private final DataDirectory dataDirectory;
+    private final ArtifactWiring artifacts;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
                             Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
-                            DataDirectory dataDirectory) {
+                            DataDirectory dataDirectory, ArtifactWiring artifacts) {
         this.dataDirectory = dataDirectory;
+        this.artifacts = artifacts;
         this.config = config;
         this.credentials = credentials;
         this.store = store;
@@ -92,23 +95,36 @@ public final class FleetjobsServer implements AutoCloseable {
 
     /** Also serves devices over MQTT, on the embedded broker or through an external one. */
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings) throws IOException {
-        return start(config, mqttSettings, DataDirectory.open(config.dataDir()));
+        return start(config, mqttSettings, ArtifactSettings.builtIn());
+    }
+
+    /** With job files kept as {@code artifactSettings} say (the built-in store by default). */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings)
+            throws IOException {
+        return start(config, mqttSettings, artifactSettings, DataDirectory.open(config.dataDir()));
+    }
+
+    /** On a data directory already taken, with the built-in artifact store (see the next). */
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
+        return start(config, mqttSettings, ArtifactSettings.builtIn(), dataDirectory);
     }
 
     /**
      * Starts on a data directory already taken: {@link DataDirectory#open} (what the other {@code start}s do) or, for a
      * test's second node on the same database, {@link DataDirectory#shared}. The server releases it when it stops.
      */
-    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
+    public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings,
+                                        DataDirectory dataDirectory) throws IOException {
         try {
-            return startOn(config, mqttSettings, dataDirectory);
+            return startOn(config, mqttSettings, artifactSettings, dataDirectory);
         } catch (RuntimeException | IOException e) {
             dataDirectory.close();
             throw e;
         }
     }
 
-    private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, DataDirectory dataDirectory) throws IOException {
+    private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings,
+                                           DataDirectory dataDirectory) throws IOException {
         RootCredentials credentials = RootCredentials.resolve(config);
         SqlJobStore openedStore = SqliteStores.open(config.dataDir());
         JobStore store = openedStore;
@@ -117,6 +133,7 @@ public final class FleetjobsServer implements AutoCloseable {
         Timekeeper timekeeper = null;
         SecurityWiring security = null;
         JobWorker worker = null;
+        ArtifactWiring artifacts = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
             // With --dev, the movable clock: notifications carry the same time as the rules and replies.
@@ -128,6 +145,7 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             timekeeper = Timekeeper.start(store, jobClock, config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
             Clock clock = timekeeper.clock();
+            artifacts = ArtifactWiring.open(config, artifactSettings, security, clock, MAX_SIGNATURE_SKEW);
             Runnable wake = timekeeper::wake;
             Arns arns = new Arns(config.region(), config.accountId());
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
@@ -135,7 +153,7 @@ public final class FleetjobsServer implements AutoCloseable {
             worker = new JobWorker(store, clock, arns, config.jobWorkBatchSize(), wake);
             JobService jobService = new JobService(store, clock, arns, worker, wake);
             SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
-            RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService));
+            RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "http"));
             RouteTable controlPlaneTable = new RouteTable()
                     .addAll(new ThingRoutes(new ThingService(store, clock, arns), arns))
                     .addAll(new JobRoutes(jobService, new JobLifecycleService(store, clock, arns, worker, jobService), arns))
@@ -147,7 +165,7 @@ public final class FleetjobsServer implements AutoCloseable {
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
-                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
             Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             vertx = started;
             HttpServerOptions options = limits(new HttpServerOptions())
@@ -157,8 +175,9 @@ public final class FleetjobsServer implements AutoCloseable {
                     new PortBinding.Port("--port", config.port()));
             Listener devices = null;
             if (config.security().devicePort() >= 0) {
-                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), dataPlaneTable, new RouteTable(),
-                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                RouteTable deviceDataPlane = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "https"));
+                HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), deviceDataPlane, new RouteTable(),
+                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
                 HttpServerOptions deviceOptions = limits(DeviceTls.options(config, security.authority(),
                         security.deviceCertificates().trustManager()))
                         .setHost(config.host())
@@ -169,6 +188,7 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (mqttSettings.enabled()) {
                 MqttFront front = mqtt;
+                front.renderDocumentsWith(artifacts.documents(), artifacts.mqttOrigin(config.host(), main.port()));
                 PortBinding.bind(config.host(), () -> {
                     front.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
                     return front;
@@ -176,7 +196,7 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             worker.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker, dataDirectory);
+                    worker, dataDirectory, artifacts);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -188,6 +208,9 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (worker != null) {
                 worker.close();
+            }
+            if (artifacts != null) {
+                artifacts.close();
             }
             if (timekeeper != null) {
                 timekeeper.close();
@@ -298,6 +321,7 @@ public final class FleetjobsServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
             worker.close();
+            artifacts.close();
             mqtt.close();
             timekeeper.close();
             security.close();

@@ -71,6 +71,11 @@ final class SecurityWiring implements AutoCloseable {
         return keys;
     }
 
+    /** A secret derived from the data directory's key for {@code purpose}: the same on every start and every node sharing the key. */
+    String derive(String purpose) {
+        return box.derive(purpose);
+    }
+
     CertificateAuthority authority() {
         return authority;
     }

@@ -16,10 +16,15 @@ final class CanonicalRequest {
     private CanonicalRequest() {}
 
     static String build(SignedRequest request, SignatureParts parts, String payloadHash) {
+        return build(request, parts, uri(request.rawPath()), payloadHash);
+    }
+
+    /** With the canonical URI given: S3 signs the path as sent, neither normalized nor encoded again. */
+    static String build(SignedRequest request, SignatureParts parts, String canonicalUri, String payloadHash) {
         TreeSet<String> names = new TreeSet<>(parts.signedHeaders());
         StringBuilder out = new StringBuilder(512)
                 .append(request.method()).append('\n')
-                .append(uri(request.rawPath())).append('\n')
+                .append(canonicalUri).append('\n')
                 .append(query(request.rawQuery(), parts.presigned())).append('\n');
         for (String name : names) {
             out.append(name).append(':').append(headerValue(request.headers().get(name))).append('\n');

@@ -26,7 +26,7 @@ public final class SigV4Verifier {
     public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(15);
 
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    private static final DateTimeFormatter AMZ_DATE =
+    static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String MISMATCH = "The request signature we calculated does not match the signature"
             + " you provided. Check your AWS Secret Access Key and signing method. Consult the service"
@@ -149,7 +149,7 @@ public final class SigV4Verifier {
         throw new MissingAuthenticationTokenException("Missing Authentication Token");
     }
 
-    private static Instant parseDate(String text) {
+    static Instant parseDate(String text) {
         try {
             return Instant.from(AMZ_DATE.parse(text));
         } catch (DateTimeParseException notBasicFormat) {
@@ -162,7 +162,7 @@ public final class SigV4Verifier {
         }
     }
 
-    private static void checkScope(CredentialScope scope, String amzDate) {
+    static void checkScope(CredentialScope scope, String amzDate) {
         StringBuilder problems = new StringBuilder();
         if (scope.region().isEmpty()) {
             problems.append("Credential should be scoped to a valid region, not ''. ");

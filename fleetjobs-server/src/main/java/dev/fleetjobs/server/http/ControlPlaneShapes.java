@@ -48,7 +48,7 @@ final class ControlPlaneShapes {
                 timeoutConfig(job.inProgressTimeoutMinutes()), details.concurrent(), RunConfigShapes.rollout(job.runConfig()),
                 RunConfigShapes.abort(job.runConfig()), RunConfigShapes.retry(job.runConfig()), RunConfigShapes.scheduling(job.runConfig()),
                 RunConfigShapes.scheduledRollouts(details.scheduledRolloutStartMillis()), job.jobTemplateArn(),
-                job.documentParameters().isEmpty() ? null : job.documentParameters());
+                job.documentParameters().isEmpty() ? null : job.documentParameters(), RunConfigShapes.presignedUrls(job.runConfig()));
     }
 
     JobSummary jobSummary(JobListing listing) {

@@ -6,17 +6,31 @@ import dev.fleetjobs.protocol.dataplane.GetPendingJobExecutionsResponse;
 import dev.fleetjobs.protocol.dataplane.StartNextPendingJobExecutionResponse;
 import dev.fleetjobs.protocol.dataplane.UpdateJobExecutionResponse;
 import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.DeviceDocuments;
+import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.UpdateExecutionCommand;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
-/** The four device operations of the {@code iot-jobs-data} model, bound to HTTP. */
+/**
+ * The four device operations of the {@code iot-jobs-data} model, bound to HTTP. Job documents are
+ * rendered for the address the device used: its {@code Host} on this listener's scheme.
+ */
 public final class DataPlaneRoutes implements RouteGroup {
 
     private final DataPlaneService service;
+    private final DeviceDocuments documents;
+    private final String scheme;
 
     public DataPlaneRoutes(DataPlaneService service) {
+        this(service, DeviceDocuments.AS_STORED, "http");
+    }
+
+    /** @param scheme {@code http} or {@code https}, as the listener serving these routes speaks */
+    public DataPlaneRoutes(DataPlaneService service, DeviceDocuments documents, String scheme) {
         this.service = service;
+        this.documents = documents;
+        this.scheme = scheme;
     }
 
     @Override
@@ -38,13 +52,13 @@ public final class DataPlaneRoutes implements RouteGroup {
         boolean includeDocument = request.query().bool("includeJobDocument", true);
         return service.describe(request.path("thingName"), request.path("jobId"),
                         executionNumber == null ? OptionalLong.empty() : OptionalLong.of(executionNumber), includeDocument)
-                .thenApply(view -> new DescribeJobExecutionResponse(view.map(DataPlaneShapes::execution).orElse(null)));
+                .thenApply(view -> new DescribeJobExecutionResponse(view.map(v -> execution(v, request)).orElse(null)));
     }
 
     private CompletableFuture<?> startNext(ApiRequest request) {
         JsonInput body = request.body();
         return service.startNext(request.path("thingName"), body.stringMap("statusDetails"), body.longValue("stepTimeoutInMinutes"))
-                .thenApply(view -> new StartNextPendingJobExecutionResponse(view.map(DataPlaneShapes::execution).orElse(null)));
+                .thenApply(view -> new StartNextPendingJobExecutionResponse(view.map(v -> execution(v, request)).orElse(null)));
     }
 
     private CompletableFuture<?> update(ApiRequest request) {
@@ -55,6 +69,15 @@ public final class DataPlaneRoutes implements RouteGroup {
                 body.longValue("executionNumber"), Boolean.TRUE.equals(body.bool("includeJobExecutionState")),
                 Boolean.TRUE.equals(body.bool("includeJobDocument")));
         return service.update(command).thenApply(result -> new UpdateJobExecutionResponse(
-                result.state() == null ? null : DataPlaneShapes.state(result.state()), result.jobDocument()));
+                result.state() == null ? null : DataPlaneShapes.state(result.state()), result.documentFor(documents, origin(request))));
+    }
+
+    private dev.fleetjobs.protocol.dataplane.JobExecution execution(ExecutionView view, ApiRequest request) {
+        return DataPlaneShapes.execution(view, view.documentFor(documents, origin(request)));
+    }
+
+    /** Where the device reached us, as DescribeEndpoint answers it: the presigned URLs point there. */
+    private String origin(ApiRequest request) {
+        return scheme + "://" + request.header("host");
     }
 }

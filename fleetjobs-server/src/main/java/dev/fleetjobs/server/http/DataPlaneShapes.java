@@ -12,12 +12,13 @@ public final class DataPlaneShapes {
     private DataPlaneShapes() {
     }
 
-    static dev.fleetjobs.protocol.dataplane.JobExecution execution(ExecutionView view) {
+    /** @param document the job document as this device receives it (presigned URLs in place), or null */
+    static dev.fleetjobs.protocol.dataplane.JobExecution execution(ExecutionView view, String document) {
         JobExecution e = view.execution();
         return new dev.fleetjobs.protocol.dataplane.JobExecution(e.jobId(), e.thingName(), e.status().name(),
                 e.statusDetails().isEmpty() ? null : e.statusDetails(),
                 WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()), WireTime.seconds(e.lastUpdatedAtMillis()),
-                view.approximateSecondsBeforeTimedOut(), e.versionNumber(), e.executionNumber(), view.jobDocument());
+                view.approximateSecondsBeforeTimedOut(), e.versionNumber(), e.executionNumber(), document);
     }
 
     public static List<JobExecutionSummary> summaries(List<JobExecution> executions) {

@@ -41,7 +41,7 @@ public final class FramingGuard {
     }
 
     /** Why the request's body could not be framed, when it could not: it must then be refused and the connection closed. */
-    static Optional<String> brokenFraming(HttpServerRequest request) {
+    public static Optional<String> brokenFraming(HttpServerRequest request) {
         if (request.connection() instanceof ConnectionBase base) {
             return Optional.ofNullable(base.channel().attr(BROKEN).get());
         }

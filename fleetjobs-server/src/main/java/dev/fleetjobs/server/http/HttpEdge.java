@@ -36,6 +36,14 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     private final RateLimiter dataPlaneLimiter;
     private final int maxBodyBytes;
     private volatile boolean draining;
+    private volatile Takeover takeover;
+
+    /** A plane that reads request bodies itself (the S3 front streams uploads), offered each request before the edge reads it. */
+    public interface Takeover {
+
+        /** Takes the request over and answers it, or returns false, leaving the request untouched, for the edge. */
+        boolean takeOver(HttpServerRequest request);
+    }
 
     public HttpEdge(Gate gate, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
                     int maxBodyBytes) {
@@ -50,6 +58,12 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         return routes.get(plane).size();
     }
 
+    /** Offers every request to {@code plane} first (while not draining). */
+    public HttpEdge takeOverWith(Takeover plane) {
+        this.takeover = plane;
+        return this;
+    }
+
     /** From now on new requests are refused with 503 while those under way finish. */
     public void startDraining() {
         draining = true;
@@ -57,6 +71,10 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        Takeover plane = takeover;
+        if (plane != null && !draining && plane.takeOver(request)) {
+            return;
+        }
         String requestId = UUID.randomUUID().toString();
         String declaredLength = request.getHeader("Content-Length");
         if (declaredLength != null && isOver(declaredLength, DISCARD_LIMIT_BYTES)) {

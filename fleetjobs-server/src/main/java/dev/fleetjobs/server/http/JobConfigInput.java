@@ -5,6 +5,7 @@ import dev.fleetjobs.core.model.EndBehavior;
 import dev.fleetjobs.core.model.ExponentialRate;
 import dev.fleetjobs.core.model.FailureType;
 import dev.fleetjobs.core.model.JobRunConfig;
+import dev.fleetjobs.core.model.PresignedUrlConfig;
 import dev.fleetjobs.core.model.RecurringWindow;
 import dev.fleetjobs.core.model.RetryCriterion;
 import dev.fleetjobs.core.model.RolloutConfig;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Reads the job configuration blocks of CreateJob (spec 4.4) into a {@link JobRunConfig}:
- * {@code jobExecutionsRolloutConfig}, {@code abortConfig}, {@code jobExecutionsRetryConfig} and
- * {@code schedulingConfig}, and those of CreateJobTemplate. Only JSON types are checked here; ranges and rules are the
+ * {@code jobExecutionsRolloutConfig}, {@code abortConfig}, {@code jobExecutionsRetryConfig},
+ * {@code schedulingConfig} and {@code presignedUrlConfig}, and those of CreateJobTemplate. Only JSON types are checked here; ranges and rules are the
  * {@link RunConfigValidator}'s, so every edge shares them.
  */
 public final class JobConfigInput {
@@ -45,7 +46,17 @@ public final class JobConfigInput {
                 body.has(RunConfigValidator.ROLLOUT) ? rollout(body.object(RunConfigValidator.ROLLOUT)) : null,
                 body.has(RunConfigValidator.ABORT) ? criteria(body.object(RunConfigValidator.ABORT), JobConfigInput::abortCriterion) : List.of(),
                 body.has(RunConfigValidator.RETRY) ? criteria(body.object(RunConfigValidator.RETRY), JobConfigInput::retryCriterion) : List.of(),
-                schedule);
+                schedule,
+                body.has(RunConfigValidator.PRESIGNED_URLS) ? presignedUrls(body.object(RunConfigValidator.PRESIGNED_URLS)) : null);
+    }
+
+    /** UpdateJob's {@code presignedUrlConfig}, or null when not given. */
+    public static PresignedUrlConfig presignedUrlsOf(JsonInput body) {
+        return body.has(RunConfigValidator.PRESIGNED_URLS) ? presignedUrls(body.object(RunConfigValidator.PRESIGNED_URLS)) : null;
+    }
+
+    private static PresignedUrlConfig presignedUrls(JsonInput config) {
+        return new PresignedUrlConfig(config.string("roleArn"), config.longValue("expiresInSec"));
     }
 
     private static RolloutConfig rollout(JsonInput rollout) {

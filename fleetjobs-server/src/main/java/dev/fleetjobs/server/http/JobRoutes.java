@@ -22,11 +22,10 @@ import java.util.concurrent.CompletableFuture;
 /** The job operations of the control plane. */
 public final class JobRoutes implements RouteGroup {
 
-    /** Presigned URLs need an object store; Greengrass namespaces and packages are not there at all yet. */
-    private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "namespaceId",
-            "destinationPackageVersions");
-    /** UpdateJob changes the description and the in-progress timeout here, not the run configuration. */
-    private static final List<String> UPDATE_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "jobExecutionsRolloutConfig",
+    /** Greengrass namespaces and packages are not there at all yet. */
+    private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("namespaceId", "destinationPackageVersions");
+    /** UpdateJob changes the description, the in-progress timeout and the presigned URLs here, not the rest of the run configuration. */
+    private static final List<String> UPDATE_MEMBERS_NOT_YET_SUPPORTED = List.of("jobExecutionsRolloutConfig",
             "abortConfig", "jobExecutionsRetryConfig");
 
     private final JobService jobs;
@@ -84,9 +83,11 @@ public final class JobRoutes implements RouteGroup {
     private CompletableFuture<?> updateJob(ApiRequest request) {
         JsonInput body = request.body();
         refuseNamespace(request.query());
-        body.refuseUnsupported(UPDATE_MEMBERS_NOT_YET_SUPPORTED, "UpdateJob can change 'description' and 'timeoutConfig' here.");
+        body.refuseUnsupported(UPDATE_MEMBERS_NOT_YET_SUPPORTED,
+                "UpdateJob can change 'description', 'timeoutConfig' and 'presignedUrlConfig' here.");
         return jobs.update(request.path("jobId"), body.string("description"),
-                body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes")).thenApply(v -> Map.of());
+                body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"), JobConfigInput.presignedUrlsOf(body))
+                .thenApply(v -> Map.of());
     }
 
     private CompletableFuture<?> deleteJob(ApiRequest request) {

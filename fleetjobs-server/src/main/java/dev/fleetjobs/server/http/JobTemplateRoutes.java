@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 /** The custom job template operations of the control plane. */
 public final class JobTemplateRoutes implements RouteGroup {
 
-    private static final List<String> TEMPLATE_MEMBERS_NOT_YET_SUPPORTED = List.of("presignedUrlConfig", "destinationPackageVersions");
+    private static final List<String> TEMPLATE_MEMBERS_NOT_YET_SUPPORTED = List.of("destinationPackageVersions");
 
     private final JobTemplateService templates;
     private final Arns arns;
@@ -37,8 +37,8 @@ public final class JobTemplateRoutes implements RouteGroup {
     private CompletableFuture<?> createJobTemplate(ApiRequest request) {
         JsonInput body = request.body();
         JobRoutes.refuseDocumentSource(body);
-        body.refuseUnsupported(TEMPLATE_MEMBERS_NOT_YET_SUPPORTED, "A template here holds a document, jobExecutionsRolloutConfig, "
-                + "abortConfig, timeoutConfig, jobExecutionsRetryConfig and maintenanceWindows.");
+        body.refuseUnsupported(TEMPLATE_MEMBERS_NOT_YET_SUPPORTED, "A template here holds a document, presignedUrlConfig, "
+                + "jobExecutionsRolloutConfig, abortConfig, timeoutConfig, jobExecutionsRetryConfig and maintenanceWindows.");
         return templates.create(request.path("jobTemplateId"), body.string("description"), body.string("document"),
                         body.string("jobArn"), body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
                         JobConfigInput.parseTemplate(body), WireTags.read(body, "tags"))
@@ -64,7 +64,7 @@ public final class JobTemplateRoutes implements RouteGroup {
         return new DescribeJobTemplateResponse(arns.jobTemplate(t.jobTemplateId()), t.jobTemplateId(), t.description(), t.document(),
                 WireTime.fractionalSeconds(t.createdAtMillis()), RunConfigShapes.rollout(t.runConfig()), RunConfigShapes.abort(t.runConfig()),
                 ControlPlaneShapes.timeoutConfig(t.inProgressTimeoutMinutes()), RunConfigShapes.retry(t.runConfig()),
-                RunConfigShapes.maintenanceWindows(t.runConfig()));
+                RunConfigShapes.maintenanceWindows(t.runConfig()), RunConfigShapes.presignedUrls(t.runConfig()));
     }
 
     private JobTemplateSummary summary(JobTemplate t) {

@@ -11,6 +11,7 @@ import dev.fleetjobs.protocol.controlplane.ExponentialRolloutRate;
 import dev.fleetjobs.protocol.controlplane.JobExecutionsRetryConfig;
 import dev.fleetjobs.protocol.controlplane.JobExecutionsRolloutConfig;
 import dev.fleetjobs.protocol.controlplane.MaintenanceWindow;
+import dev.fleetjobs.protocol.controlplane.PresignedUrlConfig;
 import dev.fleetjobs.protocol.controlplane.RateIncreaseCriteria;
 import dev.fleetjobs.protocol.controlplane.RetryCriteria;
 import dev.fleetjobs.protocol.controlplane.ScheduledJobRollout;
@@ -62,6 +63,11 @@ final class RunConfigShapes {
     private static List<MaintenanceWindow> windows(ScheduleConfig schedule) {
         return schedule.maintenanceWindows().isEmpty() ? null : schedule.maintenanceWindows().stream()
                 .map(w -> new MaintenanceWindow(w.startTime(), w.durationInMinutes())).toList();
+    }
+
+    static PresignedUrlConfig presignedUrls(JobRunConfig config) {
+        dev.fleetjobs.core.model.PresignedUrlConfig presigned = config.presignedUrlConfig();
+        return presigned == null ? null : new PresignedUrlConfig(presigned.roleArn(), presigned.expiresInSec());
     }
 
     static List<ScheduledJobRollout> scheduledRollouts(List<Long> startMillis) {

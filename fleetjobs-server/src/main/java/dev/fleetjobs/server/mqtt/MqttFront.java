@@ -3,6 +3,7 @@ package dev.fleetjobs.server.mqtt;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ChangeListener;
 import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.DeviceDocuments;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,8 @@ public final class MqttFront implements AutoCloseable {
     private ExecutorService replyExecutor;
     private EmbeddedBroker embedded;
     private ExternalBroker external;
+    private volatile DeviceDocuments documents = DeviceDocuments.AS_STORED;
+    private volatile String documentOrigin;
 
     private MqttFront(MqttSettings settings, Clock clock, Arns arns) {
         this.settings = settings;
@@ -35,7 +38,16 @@ public final class MqttFront implements AutoCloseable {
             if (current != null) {
                 current.publish(topic, payload);
             }
-        }, clock, arns, settings.events());
+        }, clock, arns, settings.events(), view -> view.documentFor(documents, documentOrigin));
+    }
+
+    /**
+     * Renders the job documents of replies and notifications with {@code documents}: MQTT does not
+     * say which HTTP address a device uses, so presigned URLs point at {@code origin}.
+     */
+    public void renderDocumentsWith(DeviceDocuments documents, String origin) {
+        this.documents = documents;
+        this.documentOrigin = origin;
     }
 
     public static MqttFront create(MqttSettings settings, Clock clock, Arns arns) {
@@ -59,7 +71,8 @@ public final class MqttFront implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor);
+        api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor, view -> view.documentFor(documents, documentOrigin),
+                (document, config) -> documents.render(document, config, documentOrigin));
         if (settings.externalBroker() != null) {
             external = ExternalBroker.connect(settings.externalBroker(), api);
             outlet = external;

@@ -13,7 +13,10 @@ import dev.fleetjobs.server.http.Enums;
 import dev.fleetjobs.server.http.Json;
 import dev.fleetjobs.server.http.JsonInput;
 import dev.fleetjobs.server.http.RateLimiter;
+import dev.fleetjobs.core.model.PresignedUrlConfig;
+import dev.fleetjobs.protocol.mqtt.MqttJobExecution;
 import dev.fleetjobs.server.service.DataPlaneService;
+import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.UpdateExecutionCommand;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,6 +24,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The jobs request topics (spec 3.1-3.4) over {@link DataPlaneService}, the same rules the HTTP
@@ -37,13 +42,22 @@ final class MqttJobsApi {
     private final RateLimiter limiter;
     private final Executor replyExecutor;
     private final LongAdder served = new LongAdder();
+    private final Function<ExecutionView, String> documents;
+    private final BiFunction<String, PresignedUrlConfig, String> updateDocuments;
 
-    /** @param replyExecutor  builds replies, so that the store's writer thread never does */
-    MqttJobsApi(DataPlaneService service, Clock clock, int requestsPerSecond, Executor replyExecutor) {
+    /**
+     * @param replyExecutor  builds replies, so that the store's writer thread never does
+     * @param documents      the job document of a view as devices receive it
+     * @param updateDocuments the same for the document of an update's answer and its job's presigned URL configuration
+     */
+    MqttJobsApi(DataPlaneService service, Clock clock, int requestsPerSecond, Executor replyExecutor,
+                Function<ExecutionView, String> documents, BiFunction<String, PresignedUrlConfig, String> updateDocuments) {
         this.service = service;
         this.clock = clock;
         this.limiter = new RateLimiter(requestsPerSecond);
         this.replyExecutor = replyExecutor;
+        this.documents = documents;
+        this.updateDocuments = updateDocuments;
     }
 
     /** Never fails: every outcome, errors included, is a reply. */
@@ -109,14 +123,14 @@ final class MqttJobsApi {
                     DataPlaneShapes.summaries(pending.inProgress()), DataPlaneShapes.summaries(pending.queued())));
             case START_NEXT_PENDING_JOB_EXECUTION -> service.startNext(thing, body.stringMap("statusDetails"),
                             body.longValue("stepTimeoutInMinutes"))
-                    .thenApply(view -> new ExecutionAccepted(token, now(), view.map(MqttShapes::execution).orElse(null)));
+                    .thenApply(view -> new ExecutionAccepted(token, now(), view.map(this::execution).orElse(null)));
             case DESCRIBE_JOB_EXECUTION -> {
                 Long executionNumber = body.longValue("executionNumber");
                 Boolean includeDocument = body.bool("includeJobDocument");
                 yield service.describe(thing, topic.jobId(),
                                 executionNumber == null ? OptionalLong.empty() : OptionalLong.of(executionNumber),
                                 includeDocument == null || includeDocument)
-                        .thenApply(view -> new ExecutionAccepted(token, now(), view.map(MqttShapes::execution).orElse(null)));
+                        .thenApply(view -> new ExecutionAccepted(token, now(), view.map(this::execution).orElse(null)));
             }
             case UPDATE_JOB_EXECUTION -> {
                 ExecutionStatus status = Enums.executionStatus("status", body.string("status"));
@@ -125,9 +139,14 @@ final class MqttJobsApi {
                         body.longValue("executionNumber"), Boolean.TRUE.equals(body.bool("includeJobExecutionState")),
                         Boolean.TRUE.equals(body.bool("includeJobDocument")));
                 yield service.update(command).thenApply(result -> new UpdateAccepted(token, now(),
-                        result.state() == null ? null : DataPlaneShapes.state(result.state()), result.jobDocument()));
+                        result.state() == null ? null : DataPlaneShapes.state(result.state()),
+                        updateDocuments.apply(result.jobDocument(), result.presignedUrlConfig())));
             }
         };
+    }
+
+    private MqttJobExecution execution(ExecutionView view) {
+        return MqttShapes.execution(view, documents.apply(view));
     }
 
     private static ObjectNode parse(byte[] payload) throws IOException {

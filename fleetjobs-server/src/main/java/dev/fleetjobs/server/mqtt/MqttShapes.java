@@ -17,11 +17,12 @@ final class MqttShapes {
     private MqttShapes() {
     }
 
-    static MqttJobExecution execution(ExecutionView view) {
+    /** @param document the job document as this device receives it (presigned URLs in place), or null */
+    static MqttJobExecution execution(ExecutionView view, String document) {
         JobExecution e = view.execution();
         return new MqttJobExecution(e.jobId(), e.status().name(), e.statusDetails().isEmpty() ? null : e.statusDetails(),
                 WireTime.seconds(e.queuedAtMillis()), WireTime.seconds(e.startedAtMillis()), WireTime.seconds(e.lastUpdatedAtMillis()),
-                e.versionNumber(), e.executionNumber(), view.jobDocument());
+                e.versionNumber(), e.executionNumber(), document);
     }
 
     /** The {@code jobs} member of {@code notify}: IN_PROGRESS first, a key only for a list that is not empty. */

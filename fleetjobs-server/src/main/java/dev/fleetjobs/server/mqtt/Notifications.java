@@ -12,6 +12,7 @@ import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ChangeListener;
 import dev.fleetjobs.server.service.CommittedChanges;
 import dev.fleetjobs.server.service.ExecutionEvent;
+import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.JobEvent;
 import dev.fleetjobs.server.service.PendingChange;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns committed changes into {@code notify}, {@code notify-next} (spec 3.5 and 5) and, when
@@ -31,12 +33,15 @@ final class Notifications implements ChangeListener {
     private final Clock clock;
     private final Arns arns;
     private final boolean events;
+    private final Function<ExecutionView, String> documents;
 
-    Notifications(MqttOutlet outlet, Clock clock, Arns arns, boolean events) {
+    /** @param documents the job document of a view as devices receive it */
+    Notifications(MqttOutlet outlet, Clock clock, Arns arns, boolean events, Function<ExecutionView, String> documents) {
         this.outlet = outlet;
         this.clock = clock;
         this.arns = arns;
         this.events = events;
+        this.documents = documents;
     }
 
     @Override
@@ -49,7 +54,7 @@ final class Notifications implements ChangeListener {
             }
             if (change.nextChanged()) {
                 outlet.publish(JobsTopic.notifyNext(change.thingName()),
-                        MqttJson.write(new NextNotification(timestamp, change.next().map(MqttShapes::execution).orElse(null))));
+                        MqttJson.write(new NextNotification(timestamp, change.next().map(next -> MqttShapes.execution(next, documents.apply(next))).orElse(null))));
             }
         }
         if (events) {

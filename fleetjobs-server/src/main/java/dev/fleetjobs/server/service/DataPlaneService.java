@@ -131,8 +131,9 @@ public final class DataPlaneService {
         long now = clock.millis();
         JobExecution updated = ExecutionChanges.change(tx, current.withDeviceUpdate(command.status(), command.statusDetails(),
                 StepTimerChange.of(command.stepTimeoutInMinutes()), inProgressTimeout(tx, current), now), now);
-        String document = command.includeJobDocument() ? ExecutionChanges.requireJob(tx, updated.jobId()).document() : null;
-        return new UpdateExecutionResult(command.includeJobExecutionState() ? updated : null, document, updated);
+        Job job = command.includeJobDocument() ? ExecutionChanges.requireJob(tx, updated.jobId()) : null;
+        return new UpdateExecutionResult(command.includeJobExecutionState() ? updated : null, job == null ? null : job.document(),
+                updated, job == null ? null : job.runConfig().presignedUrlConfig());
     }
 
     /** The in-progress timeout the execution's job gives it if this update starts it (only the first start sets the timer). */
@@ -166,8 +167,9 @@ public final class DataPlaneService {
     }
 
     private static ExecutionView view(StoreReader reader, JobExecution execution, boolean includeJobDocument, long nowMillis) {
-        String document = includeJobDocument ? reader.findJob(execution.jobId()).map(Job::document).orElse(null) : null;
-        return new ExecutionView(execution, document, Timeouts.secondsBeforeTimedOut(execution, nowMillis));
+        Job job = includeJobDocument ? reader.findJob(execution.jobId()).orElse(null) : null;
+        return new ExecutionView(execution, job == null ? null : job.document(), Timeouts.secondsBeforeTimedOut(execution, nowMillis),
+                job == null ? null : job.runConfig().presignedUrlConfig());
     }
 
     private static void requireThing(StoreReader reader, String thingName) {

@@ -9,6 +9,7 @@ import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobTemplate;
 import dev.fleetjobs.core.model.JobWork;
+import dev.fleetjobs.core.model.PresignedUrlConfig;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.ThingGroup;
@@ -121,6 +122,8 @@ public final class JobService {
             timeout = timeout != null ? timeout : template.inProgressTimeoutMinutes();
             runConfig = runConfig.withDefaultsFrom(template.runConfig());
         }
+        JobDocuments.checkPresignedUrls(document, beforeSubstitution == null ? document : beforeSubstitution,
+                runConfig.presignedUrlConfig(), true);
         return new Job(command.jobId(), selection, JobRollouts.initialStatus(runConfig, now), document,
                 command.description(), command.targets(), timeout, false, null, null, now, now, null, runConfig,
                 template == null ? null : arns.jobTemplate(template.jobTemplateId()), parameters, beforeSubstitution);
@@ -186,21 +189,31 @@ public final class JobService {
         });
     }
 
-    /**
-     * Changes what UpdateJob may change here: the description and the in-progress timeout (each
-     * kept when not given). A job being deleted cannot be updated.
-     */
     public CompletableFuture<Void> update(String jobId, String description, Long inProgressTimeoutMinutes) {
+        return update(jobId, description, inProgressTimeoutMinutes, null);
+    }
+
+    /**
+     * Changes what UpdateJob may change here: the description, the in-progress timeout and the
+     * presigned URL configuration (each kept when not given). A job being deleted cannot be updated.
+     */
+    public CompletableFuture<Void> update(String jobId, String description, Long inProgressTimeoutMinutes,
+                                          PresignedUrlConfig presignedUrlConfig) {
         Validator.jobId("jobId", jobId);
         Validator.optionalText("description", description, Constraints.DESCRIPTION_MAX);
         Validator.timeoutMinutes("timeoutConfig.inProgressTimeoutInMinutes", inProgressTimeoutMinutes, false);
+        RunConfigValidator.presignedUrls(presignedUrlConfig);
         return store.write(tx -> {
             Job job = tx.findJob(jobId).orElseThrow(() -> NotFound.job(jobId));
             if (job.status() == JobStatus.DELETION_IN_PROGRESS) {
                 throw new InvalidRequestException("Job " + jobId + " is being deleted and cannot be updated.");
             }
-            tx.updateJob(job.updated(description != null ? description : job.description(),
-                    inProgressTimeoutMinutes != null ? inProgressTimeoutMinutes : job.inProgressTimeoutMinutes(), clock.millis()));
+            Job updated = job.updated(description != null ? description : job.description(),
+                    inProgressTimeoutMinutes != null ? inProgressTimeoutMinutes : job.inProgressTimeoutMinutes(), clock.millis());
+            if (presignedUrlConfig != null) {
+                updated = updated.withRunConfig(updated.runConfig().withPresignedUrlConfig(presignedUrlConfig));
+            }
+            tx.updateJob(updated);
             return null;
         });
     }

@@ -64,6 +64,7 @@ public final class JobTemplateService {
                 timeout = timeout != null ? timeout : job.inProgressTimeoutMinutes();
                 config = config.withDefaultsFrom(job.runConfig().templatePart());
             }
+            JobDocuments.checkPresignedUrls(templateDocument, templateDocument, config.presignedUrlConfig(), false);
             JobTemplate template = new JobTemplate(jobTemplateId, description, templateDocument, timeout, config, clock.millis());
             tx.insertJobTemplate(template);
             tx.putTags(arns.jobTemplate(jobTemplateId), validTags);

@@ -68,7 +68,7 @@ final class UnitChanges {
     /** The changes as committed, read at the end of the unit inside its transaction. */
     CommittedChanges finish(StoreReader tx) {
         List<PendingChange> changes = new ArrayList<>();
-        Map<String, String> documents = new HashMap<>();
+        Map<String, Optional<Job>> jobs = new HashMap<>();
         for (Map.Entry<String, Touched> entry : things.entrySet()) {
             List<JobExecution> pending = OfferedExecutions.list(tx, entry.getKey());
             boolean nextChanged = !Objects.equals(entry.getValue().before, Head.of(pending));
@@ -78,9 +78,9 @@ final class UnitChanges {
             Optional<ExecutionView> next = Optional.empty();
             if (nextChanged && !pending.isEmpty()) {
                 JobExecution head = pending.get(0);
-                String document = documents.computeIfAbsent(head.jobId(),
-                        jobId -> tx.findJob(jobId).map(Job::document).orElse(null));
-                next = Optional.of(new ExecutionView(head, document, null));
+                Optional<Job> job = jobs.computeIfAbsent(head.jobId(), tx::findJob);
+                next = Optional.of(new ExecutionView(head, job.map(Job::document).orElse(null), null,
+                        job.map(j -> j.runConfig().presignedUrlConfig()).orElse(null)));
             }
             changes.add(new PendingChange(entry.getKey(), entry.getValue().setChanged, nextChanged, pending, next));
         }

@@ -148,18 +148,21 @@ class HttpFramingTest {
     }
 
     @Test
-    void aChunkThatCannotBeReadOnAnS3UploadIsAnsweredInTheS3ShapeAndTheConnectionClosed() {
+    void aChunkThatCannotBeReadInAnS3RequestIsAnsweredInTheS3ShapeAndTheConnectionClosed() {
+        S3Requests.root(server).createBucket("frames");
+        String xml = "<Delete><Object><Key>fw.bin</Key></Object></Delete>";
         RawHttp raw = new RawHttp(port);
-        String head = new String(raw.signed("s3", "PUT", "/frames/fw.bin", "0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-                Map.of(), RunningServer.ROOT), StandardCharsets.ISO_8859_1);
+        String head = new String(raw.signed("s3", "POST", "/frames?delete", xml.getBytes(StandardCharsets.UTF_8), Map.of(),
+                RunningServer.ROOT), StandardCharsets.ISO_8859_1);
         head = head.substring(0, head.indexOf("\r\n\r\n")).replaceAll("\r\nContent-Length: [0-9]+", "")
                 .replace("\r\nConnection: close", "");
-        String request = head + "\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n01234567\r\nzz\r\n89abcdef\r\n0\r\n\r\n" + SMUGGLED;
+        String request = head + "\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n" + xml.substring(0, 8) + "\r\nzz\r\n"
+                + xml.substring(8) + "\r\n0\r\n\r\n" + SMUGGLED;
 
         List<Response> responses = exchange(request);
         assertThat(responses).as("one answer, then the connection is closed").hasSize(1);
         assertThat(responses.get(0).status()).isEqualTo(400);
-        assertThat(responses.get(0).body()).contains("<Code>").contains("<Message>");
+        assertThat(responses.get(0).body()).contains("<Code>IncompleteBody</Code>");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.fleetjobs.server.app;
 import dev.fleetjobs.protocol.Plane;
 import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
+import dev.fleetjobs.server.console.ConsoleFront;
+import dev.fleetjobs.server.console.ConsoleSessions;
 import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
 import dev.fleetjobs.server.http.DevRoutes;
@@ -18,6 +20,10 @@ import dev.fleetjobs.server.http.SignatureGate;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.mqtt.MqttFront;
 import dev.fleetjobs.server.mqtt.MqttSettings;
+import dev.fleetjobs.server.overview.FleetOverview;
+import dev.fleetjobs.server.overview.JobBoard;
+import dev.fleetjobs.server.overview.JobTimeline;
+import dev.fleetjobs.server.overview.OverviewRoutes;
 import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
@@ -58,6 +64,7 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetjobsServer.class);
     private static final Duration MAX_SIGNATURE_SKEW = Duration.ofMinutes(15);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(8);
     /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
     static final String DEV_CLOCK_FILE = "dev-clock-offset";
 
@@ -129,8 +136,12 @@ public final class FleetjobsServer implements AutoCloseable {
                     .addAll(new EndpointRoutes());
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
+            controlPlaneTable.addAll(new OverviewRoutes(new FleetOverview(store, mqtt::connectedDevices), new JobBoard(store),
+                    new JobTimeline(store, clock), arns, mqtt.mode()));
+            ConsoleFront console = new ConsoleFront(new ConsoleSessions(store, security.keys(), Clock.systemUTC(),
+                    CONSOLE_SESSION_LIFETIME));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
-                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes());
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes(), console);
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             HttpServerOptions options = limits(new HttpServerOptions())
                     .setHost(config.host())

@@ -26,9 +26,12 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
     private final PublishService publishService;
     private final int plainPort;
     private final int tlsPort;
+    private final FleetjobsExtension extension;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, PublishService publishService, int plainPort, int tlsPort) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, PublishService publishService, int plainPort, int tlsPort,
+                           FleetjobsExtension extension) {
         this.hivemq = hivemq;
+        this.extension = extension;
         this.publishService = publishService;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
@@ -61,7 +64,7 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             PublishService publishService = extension.started().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new EmbeddedBroker(hivemq, publishService, plainPort, tlsPort);
+            return new EmbeddedBroker(hivemq, publishService, plainPort, tlsPort, extension);
         } catch (Exception e) {
             hivemq.stop();
             if (e instanceof InterruptedException) {
@@ -69,6 +72,10 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
             }
             throw new IllegalStateException("The embedded MQTT broker did not start", e);
         }
+    }
+
+    long connectedDevices() {
+        return extension.connectedDevices();
     }
 
     int plainPort() {

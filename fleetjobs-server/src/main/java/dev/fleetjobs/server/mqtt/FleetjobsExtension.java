@@ -18,6 +18,7 @@ final class FleetjobsExtension implements ExtensionMain {
     private final DeviceAuthenticator authenticator;
     private final MqttJobsApi api;
     private final CompletableFuture<PublishService> started = new CompletableFuture<>();
+    private final ConnectedDevices connected = new ConnectedDevices();
 
     FleetjobsExtension(DeviceAuthenticator authenticator, MqttJobsApi api) {
         this.authenticator = authenticator;
@@ -27,6 +28,7 @@ final class FleetjobsExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+        Services.eventRegistry().setClientLifecycleEventListener(connected);
         RequesterReplies replies = new RequesterReplies(Services.publishService(), Services.subscriptionStore());
         JobsRequestInterceptor interceptor = new JobsRequestInterceptor(api, replies);
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
@@ -36,6 +38,11 @@ final class FleetjobsExtension implements ExtensionMain {
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
         // Nothing to release: the broker drops the registrations with the extension.
+    }
+
+    /** Devices connected and authenticated right now. */
+    long connectedDevices() {
+        return connected.count();
     }
 
     CompletableFuture<PublishService> started() {

@@ -5,6 +5,7 @@ import dev.fleetjobs.server.service.ChangeListener;
 import dev.fleetjobs.server.service.DataPlaneService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,7 @@ public final class MqttFront implements AutoCloseable {
     private volatile MqttOutlet outlet;
     private volatile MqttJobsApi api;
     private ExecutorService replyExecutor;
-    private EmbeddedBroker embedded;
+    private volatile EmbeddedBroker embedded;
     private ExternalBroker external;
 
     private MqttFront(MqttSettings settings, Clock clock, Arns arns) {
@@ -82,6 +83,17 @@ public final class MqttFront implements AutoCloseable {
     /** The TLS listener's port, or -1 when there is none. */
     public int tlsPort() {
         return embedded == null ? MqttSettings.OFF : embedded.tlsPort();
+    }
+
+    /** Devices connected to the embedded broker now; empty without one (an external broker keeps that to itself). */
+    public OptionalLong connectedDevices() {
+        EmbeddedBroker broker = embedded;
+        return broker == null ? OptionalLong.empty() : OptionalLong.of(broker.connectedDevices());
+    }
+
+    /** "embedded", "external" or "off". */
+    public String mode() {
+        return settings.externalBroker() != null ? "external" : settings.enabled() ? "embedded" : "off";
     }
 
     /** Jobs requests this node has answered since it started: with an external broker, its share of them. */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ConsoleAssets {
 
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|js|css|svg|png)");
+    private static final Pattern SAFE_PATH = Pattern.compile("([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(html|js|css|svg|png)");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

@@ -64,6 +64,19 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Saves the whole page, however long, scrolled to its top. */
+    void fullPageScreenshot(String name, int maxWidth) {
+        Dimension before = driver.manage().window().getSize();
+        driver.executeScript("window.scrollTo(0, 0)");
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(4000, height + 140)));
+        try {
+            screenshot(name, maxWidth);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     /** Saves the page as a PNG no wider than {@code maxWidth}, to keep the repository's images small. */
     void screenshot(String name, int maxWidth) {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);

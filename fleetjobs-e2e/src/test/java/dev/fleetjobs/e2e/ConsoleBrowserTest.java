@@ -113,7 +113,7 @@ class ConsoleBrowserTest {
                 .isEqualTo("access-key-id");
         assertThat(browser.driver.findElement(By.xpath("//label[normalize-space()='Secret access key']")).getAttribute("for"))
                 .isEqualTo("secret-access-key");
-        browser.screenshot("console-sign-in", 900);
+        browser.screenshot("console-sign-in", 800);
 
         await().atMost(WAIT).until(() -> new ConsoleClient(server.endpoint()).signIn(device.accessKeyId(), device.secretAccessKey())
                 .statusCode() == 403);
@@ -173,11 +173,12 @@ class ConsoleBrowserTest {
         awaitText("#executions", "pump-3");
         assertThat(text("#job-document")).contains("\"version\": \"2.1\"");
         assertThat(text("#configuration")).contains("Rollout: every target at once.");
+        browser.fullPageScreenshot("console-job", 1000);
 
         // One execution's details and history.
         browser.driver.findElement(By.cssSelector("tr[data-thing='pump-3'] button")).click();
         awaitText("#status-details", "reason: checksum mismatch");
-        browser.screenshot("console-job", 1100);
+        awaitText("#execution-detail", "History of this job on pump-3");
     }
 
     @Test
@@ -188,7 +189,7 @@ class ConsoleBrowserTest {
         awaitText("[data-count=connected] .n", "1");
         awaitText("#failures", "checksum mismatch");
         assertThat(text("#failures")).contains("pump-3", "firmware-live", "Failed");
-        browser.screenshot("console-overview", 1100);
+        browser.fullPageScreenshot("console-overview", 1000);
 
         browser.size(390, 844);
         browser.driver.navigate().refresh();
@@ -215,7 +216,7 @@ class ConsoleBrowserTest {
         awaitText("#chosen-targets", "thing pump-form");
         find("#preview-targets").click();
         awaitText("#preview", "Preview not available");
-        browser.screenshot("console-new-job", 1100);
+        browser.fullPageScreenshot("console-new-job", 1000);
 
         find("#create-job").click();
         awaitText("h1", "Job firmware-form");
@@ -247,7 +248,7 @@ class ConsoleBrowserTest {
         find("#group-tree li button").click();
         awaitText("#group-tree", "line-a");
         awaitText("#things", "site = north");
-        browser.screenshot("console-things", 1100);
+        browser.screenshot("console-things", 1000);
         browser.driver.get(console() + "#/things/pump-1");
         awaitText("main", "line-a");
         awaitText("#thing-executions", "firmware-live");

@@ -165,8 +165,13 @@ public interface StoreReader {
     /** The latest FAILED, TIMED_OUT and REJECTED executions of the fleet, latest first. */
     List<JobExecution> latestFailures(int limit);
 
-    /** How many of the job's executions entered each state per bucket of {@code stepMillis} from {@code fromMillis}. */
-    List<TimelineEvents> timeline(String jobId, long fromMillis, long stepMillis);
+    /** The job's progress samples taken at or after {@code fromMillis}, oldest first. */
+    List<ProgressSample> progressSamples(String jobId, long fromMillis);
+
+    Optional<ProgressSample> latestProgressSample(String jobId);
+
+    /** Ids of the jobs whose progress is sampled: running ones and those changed at or after {@code sinceMillis}. */
+    List<String> jobsToSample(long sinceMillis);
 
     /** Jobs matching the query (its group id excepted) whose id starts with {@code idPrefix}, ordered by id. */
     Page<Job> jobsWithIdPrefix(JobQuery query, String idPrefix, String cursor, int limit);

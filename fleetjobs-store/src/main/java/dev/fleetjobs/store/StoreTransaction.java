@@ -138,7 +138,7 @@ public interface StoreTransaction extends StoreReader {
     /** Removes every tag of the resource, as when it is deleted. */
     void deleteTags(String resourceArn);
 
-    // console sessions
+    // console sessions and progress samples
 
     /** Fails with {@link StoreConflictException} when the token hash is taken. */
     void insertConsoleSession(ConsoleSession session);
@@ -148,4 +148,7 @@ public interface StoreTransaction extends StoreReader {
 
     /** Deletes the sessions expired at {@code nowMillis}; returns how many. */
     int deleteExpiredConsoleSessions(long nowMillis);
+
+    /** Stores a sample unless the job already has one at that instant (another node took it). */
+    void insertProgressSample(ProgressSample sample);
 }

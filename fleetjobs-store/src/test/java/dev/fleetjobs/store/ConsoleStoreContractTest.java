@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.rules.JobProgress;
 import dev.fleetjobs.core.security.ConsoleSession;
 import java.util.List;
 import java.util.Map;
@@ -77,25 +78,34 @@ public abstract class ConsoleStoreContractTest extends StoreContractSupport {
     }
 
     @Test
-    void timelineCountsEachExecutionsQueuingStartAndEndPerBucket() {
+    void progressSamplesAreKeptOncePerJobAndInstantInTimeOrder() {
         insertJobs("job-a", "job-b");
+        JobProgress early = new JobProgress(Map.of(ExecutionStatus.QUEUED, 3L));
+        JobProgress later = new JobProgress(Map.of(ExecutionStatus.QUEUED, 1L, ExecutionStatus.SUCCEEDED, 1L, ExecutionStatus.REMOVED, 1L));
         write((StoreTransaction tx) -> {
-            // queued at 0; started at 15; ended at 25 (bucket 2 with a step of 10)
-            tx.insertExecution(new JobExecution("job-a", "t1", 1, ExecutionStatus.SUCCEEDED, Map.of(), 0, 15L, 25, 3, null, null, false, 0));
-            // queued at 5, ended at 12 without starting
-            tx.insertExecution(new JobExecution("job-a", "t2", 1, ExecutionStatus.REJECTED, Map.of(), 5, null, 12, 2, null, null, false, 0));
-            // queued at 11, started at 13, still running
-            tx.insertExecution(new JobExecution("job-a", "t3", 1, ExecutionStatus.IN_PROGRESS, Map.of(), 11, 13L, 14, 2, null, null, false, 0));
-            tx.insertExecution(new JobExecution("job-b", "t1", 1, ExecutionStatus.QUEUED, Map.of(), 0, null, 0, 1, null, null, false, 0));
+            tx.insertProgressSample(new ProgressSample("job-a", 2_000, later));
+            tx.insertProgressSample(new ProgressSample("job-a", 1_000, early));
+            // A second node sampling the same instant changes nothing.
+            tx.insertProgressSample(new ProgressSample("job-a", 1_000, later));
+            tx.insertProgressSample(new ProgressSample("job-b", 1_500, early));
             return null;
         });
-        List<TimelineEvents> events = read((StoreReader r) -> r.timeline("job-a", 0, 10));
-        assertThat(events).containsExactlyInAnyOrder(
-                new TimelineEvents(TimelineEvents.Kind.QUEUED, null, 0, 2),
-                new TimelineEvents(TimelineEvents.Kind.QUEUED, null, 1, 1),
-                new TimelineEvents(TimelineEvents.Kind.STARTED, null, 1, 2),
-                new TimelineEvents(TimelineEvents.Kind.ENDED_QUEUED, ExecutionStatus.REJECTED, 1, 1),
-                new TimelineEvents(TimelineEvents.Kind.ENDED_STARTED, ExecutionStatus.SUCCEEDED, 2, 1));
+        assertThat(read((StoreReader r) -> r.progressSamples("job-a", 0))).containsExactly(
+                new ProgressSample("job-a", 1_000, early), new ProgressSample("job-a", 2_000, later));
+        assertThat(read((StoreReader r) -> r.progressSamples("job-a", 1_001))).containsExactly(new ProgressSample("job-a", 2_000, later));
+        assertThat(read((StoreReader r) -> r.latestProgressSample("job-a"))).contains(new ProgressSample("job-a", 2_000, later));
+        assertThat(read((StoreReader r) -> r.latestProgressSample("job-c"))).isEmpty();
+    }
+
+    @Test
+    void runningJobsAndJobsChangedSinceAreSampled() {
+        insertJobs("job-running", "job-done-early", "job-done-late");
+        write((StoreTransaction tx) -> {
+            tx.updateJob(job("job-done-early").withStatus(JobStatus.COMPLETED, 5L));
+            tx.updateJob(job("job-done-late").withStatus(JobStatus.CANCELED, 50L));
+            return null;
+        });
+        assertThat(read((StoreReader r) -> r.jobsToSample(10L))).containsExactly("job-done-late", "job-running");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.fleetjobs.server.overview.FleetOverview;
 import dev.fleetjobs.server.overview.JobBoard;
 import dev.fleetjobs.server.overview.JobTimeline;
 import dev.fleetjobs.server.overview.OverviewRoutes;
+import dev.fleetjobs.server.overview.ProgressSampler;
 import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
@@ -78,10 +79,12 @@ public final class FleetjobsServer implements AutoCloseable {
     private final SecurityWiring security;
     private final MqttFront mqtt;
     private final JobWorker worker;
+    private final ProgressSampler sampler;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
-                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker) {
+                            Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
+                            ProgressSampler sampler) {
         this.config = config;
         this.credentials = credentials;
         this.store = store;
@@ -92,6 +95,7 @@ public final class FleetjobsServer implements AutoCloseable {
         this.security = security;
         this.mqtt = mqtt;
         this.worker = worker;
+        this.sampler = sampler;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
@@ -109,6 +113,7 @@ public final class FleetjobsServer implements AutoCloseable {
         Timekeeper timekeeper = null;
         SecurityWiring security = null;
         JobWorker worker = null;
+        ProgressSampler sampler = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
             mqtt = MqttFront.create(withRegistry(mqttSettings, security), config.jobClock(), new Arns(config.region(), config.accountId()));
@@ -136,6 +141,7 @@ public final class FleetjobsServer implements AutoCloseable {
                     .addAll(new EndpointRoutes());
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
+            sampler = new ProgressSampler(store, clock, ProgressSampler.DEFAULT_INTERVAL);
             controlPlaneTable.addAll(new OverviewRoutes(new FleetOverview(store, mqtt::connectedDevices), new JobBoard(store),
                     new JobTimeline(store, clock), arns, mqtt.mode()));
             ConsoleFront console = new ConsoleFront(new ConsoleSessions(store, security.keys(), Clock.systemUTC(),
@@ -162,8 +168,9 @@ public final class FleetjobsServer implements AutoCloseable {
                 mqtt.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
             }
             worker.start();
+            sampler.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker);
+                    worker, sampler);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -175,6 +182,9 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (worker != null) {
                 worker.close();
+            }
+            if (sampler != null) {
+                sampler.close();
             }
             if (timekeeper != null) {
                 timekeeper.close();
@@ -255,6 +265,11 @@ public final class FleetjobsServer implements AutoCloseable {
         return worker;
     }
 
+    /** Samples the jobs' progress for the console's charts (to run it by hand in tests). */
+    public ProgressSampler progressSampler() {
+        return sampler;
+    }
+
     /**
      * Refuses new requests with 503 ServiceUnavailableException from now on, while those under
      * way finish: the first step of an orderly stop, also useful before taking a node out of a
@@ -281,6 +296,7 @@ public final class FleetjobsServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
             worker.close();
+            sampler.close();
             mqtt.close();
             timekeeper.close();
             security.close();

@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * Fleetjobs' own read-only views that no AWS operation gives, on the control plane (SigV4 for
  * scripts, the session for the console): {@code GET /_fleetjobs/overview}, {@code GET
  * /_fleetjobs/jobs} (ListJobs' filters plus {@code jobIdPrefix}, each job with its counts) and
- * {@code GET /_fleetjobs/jobs/{jobId}/timeline} (executions by status over time). Times are epoch
+ * {@code GET /_fleetjobs/jobs/{jobId}/timeline} (executions by status over time, from the samples
+ * of {@link ProgressSampler} and the counts of now). Times are epoch
  * seconds, as on the control plane.
  */
 public final class OverviewRoutes implements RouteGroup {

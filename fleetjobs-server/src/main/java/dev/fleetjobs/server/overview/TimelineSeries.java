@@ -1,18 +1,19 @@
 package dev.fleetjobs.server.overview;
 
 import dev.fleetjobs.core.model.ExecutionStatus;
-import dev.fleetjobs.store.TimelineEvents;
+import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.ProgressSample;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A job's executions by status over time, rebuilt from when each execution was queued, started
- * and ended: an execution is QUEUED from its queuing, IN_PROGRESS from its start and in its
- * terminal status from its last update (nothing changes a terminal execution). Point {@code b}
- * holds the counts at the end of bucket {@code b}. Deleted executions are not in it.
+ * A job's executions by status over time, for a chart of at most a given number of points: the
+ * job's progress samples put in buckets of a round step, each bucket holding the last sample in
+ * it (or the one before, when none fell in it), and the last bucket the counts of now.
  *
- * @param stepMillis  the bucket width, from a ladder of round steps so that a page's chart keeps its buckets while it polls
+ * @param fromMillis  the first sample's time (or now, without samples)
+ * @param stepMillis  from a ladder of round steps, so that a polling chart keeps its buckets
  */
 public record TimelineSeries(long fromMillis, long stepMillis, int buckets, Map<ExecutionStatus, long[]> counts) {
 
@@ -35,37 +36,31 @@ public record TimelineSeries(long fromMillis, long stepMillis, int buckets, Map<
         return (int) Math.max(1, (span + stepMillis - 1) / stepMillis);
     }
 
-    /** Accumulates the per-bucket events into counts per status; events past the last bucket count in it. */
-    public static TimelineSeries of(List<TimelineEvents> events, long fromMillis, long toMillis, long stepMillis) {
-        int buckets = bucketsFor(Math.max(1, toMillis - fromMillis), stepMillis);
-        Map<ExecutionStatus, long[]> deltas = new EnumMap<>(ExecutionStatus.class);
+    /** @param samples  oldest first; {@code now} holds the live counts at {@code toMillis} */
+    public static TimelineSeries of(List<ProgressSample> samples, JobProgress now, long toMillis, int points) {
+        long from = samples.isEmpty() ? toMillis : Math.min(samples.get(0).sampledAtMillis(), toMillis);
+        long step = stepFor(from, toMillis, points);
+        int buckets = bucketsFor(Math.max(1, toMillis - from), step);
+        JobProgress[] last = new JobProgress[buckets];
+        for (ProgressSample sample : samples) {
+            int b = (int) Math.min(buckets - 1, Math.max(0, (sample.sampledAtMillis() - from) / step));
+            last[b] = sample.progress();
+        }
+        last[buckets - 1] = now;
+        Map<ExecutionStatus, long[]> counts = new EnumMap<>(ExecutionStatus.class);
         for (ExecutionStatus status : ExecutionStatus.values()) {
-            deltas.put(status, new long[buckets]);
+            counts.put(status, new long[buckets]);
         }
-        for (TimelineEvents e : events) {
-            int b = (int) Math.min(buckets - 1, Math.max(0, e.bucket()));
-            switch (e.kind()) {
-                case QUEUED -> deltas.get(ExecutionStatus.QUEUED)[b] += e.count();
-                case STARTED -> {
-                    deltas.get(ExecutionStatus.QUEUED)[b] -= e.count();
-                    deltas.get(ExecutionStatus.IN_PROGRESS)[b] += e.count();
-                }
-                case ENDED_QUEUED -> {
-                    deltas.get(ExecutionStatus.QUEUED)[b] -= e.count();
-                    deltas.get(e.endStatus())[b] += e.count();
-                }
-                case ENDED_STARTED -> {
-                    deltas.get(ExecutionStatus.IN_PROGRESS)[b] -= e.count();
-                    deltas.get(e.endStatus())[b] += e.count();
-                }
+        JobProgress carried = last[0] != null ? last[0] : now;
+        for (int b = 0; b < buckets; b++) {
+            if (last[b] != null) {
+                carried = last[b];
+            }
+            for (ExecutionStatus status : ExecutionStatus.values()) {
+                counts.get(status)[b] = carried.count(status);
             }
         }
-        for (long[] series : deltas.values()) {
-            for (int i = 1; i < series.length; i++) {
-                series[i] += series[i - 1];
-            }
-        }
-        return new TimelineSeries(fromMillis, stepMillis, buckets, deltas);
+        return new TimelineSeries(from, step, buckets, counts);
     }
 
     /** When point {@code b} stands: the end of its bucket. */

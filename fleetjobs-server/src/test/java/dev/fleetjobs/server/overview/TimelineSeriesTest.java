@@ -3,12 +3,17 @@ package dev.fleetjobs.server.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetjobs.core.model.ExecutionStatus;
-import dev.fleetjobs.store.TimelineEvents;
-import dev.fleetjobs.store.TimelineEvents.Kind;
+import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.ProgressSample;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TimelineSeriesTest {
+
+    private static JobProgress queuedAndSucceeded(long queued, long succeeded) {
+        return new JobProgress(Map.of(ExecutionStatus.QUEUED, queued, ExecutionStatus.SUCCEEDED, succeeded));
+    }
 
     @Test
     void stepsAreRoundAndCoverTheSpanInAtMostThePoints() {
@@ -21,32 +26,28 @@ class TimelineSeriesTest {
     }
 
     @Test
-    void eachExecutionMovesFromQueuedToInProgressToItsEndStatus() {
-        List<TimelineEvents> events = List.of(
-                new TimelineEvents(Kind.QUEUED, null, 0, 3),
-                new TimelineEvents(Kind.STARTED, null, 1, 2),
-                new TimelineEvents(Kind.ENDED_STARTED, ExecutionStatus.SUCCEEDED, 2, 1),
-                new TimelineEvents(Kind.ENDED_QUEUED, ExecutionStatus.CANCELED, 3, 1),
-                new TimelineEvents(Kind.ENDED_STARTED, ExecutionStatus.TIMED_OUT, 99, 1));
-        TimelineSeries series = TimelineSeries.of(events, 0, 4_000, 1_000);
+    void eachBucketHoldsItsLastSampleOrTheOneBeforeAndTheLastOneNow() {
+        List<ProgressSample> samples = List.of(
+                new ProgressSample("j", 10_000, queuedAndSucceeded(4, 0)),
+                new ProgressSample("j", 10_500, queuedAndSucceeded(3, 1)),
+                new ProgressSample("j", 12_200, queuedAndSucceeded(2, 2)));
+        TimelineSeries series = TimelineSeries.of(samples, queuedAndSucceeded(0, 4), 14_000, 10);
 
+        assertThat(series.fromMillis()).isEqualTo(10_000);
+        assertThat(series.stepMillis()).isEqualTo(1_000);
         assertThat(series.buckets()).isEqualTo(4);
-        assertThat(series.counts().get(ExecutionStatus.QUEUED)).containsExactly(3, 1, 1, 0);
-        assertThat(series.counts().get(ExecutionStatus.IN_PROGRESS)).containsExactly(0, 2, 1, 0);
-        assertThat(series.counts().get(ExecutionStatus.SUCCEEDED)).containsExactly(0, 0, 1, 1);
-        assertThat(series.counts().get(ExecutionStatus.CANCELED)).containsExactly(0, 0, 0, 1);
-        // An event after the last bucket (a clock read a moment later) counts in the last one.
-        assertThat(series.counts().get(ExecutionStatus.TIMED_OUT)).containsExactly(0, 0, 0, 1);
-        assertThat(series.timeOf(0)).isEqualTo(1_000);
-        assertThat(series.timeOf(3)).isEqualTo(4_000);
+        assertThat(series.counts().get(ExecutionStatus.QUEUED)).containsExactly(3, 3, 2, 0);
+        assertThat(series.counts().get(ExecutionStatus.SUCCEEDED)).containsExactly(1, 1, 2, 4);
+        assertThat(series.counts().get(ExecutionStatus.FAILED)).containsExactly(0, 0, 0, 0);
+        assertThat(series.timeOf(0)).isEqualTo(11_000);
+        assertThat(series.timeOf(3)).isEqualTo(14_000);
     }
 
     @Test
-    void aJobWithoutExecutionsIsFlatZero() {
-        TimelineSeries series = TimelineSeries.of(List.of(), 10_000, 10_000, 1_000);
+    void withoutSamplesTheChartIsTheCountsOfNow() {
+        TimelineSeries series = TimelineSeries.of(List.of(), queuedAndSucceeded(2, 1), 10_000, 120);
         assertThat(series.buckets()).isEqualTo(1);
-        for (ExecutionStatus status : ExecutionStatus.values()) {
-            assertThat(series.counts().get(status)).containsExactly(0);
-        }
+        assertThat(series.counts().get(ExecutionStatus.QUEUED)).containsExactly(2);
+        assertThat(series.counts().get(ExecutionStatus.SUCCEEDED)).containsExactly(1);
     }
 }

@@ -30,19 +30,24 @@ final class ConsoleSql {
             + " WHERE status IN ('FAILED', 'TIMED_OUT', 'REJECTED')"
             + " ORDER BY last_updated_at DESC, seq DESC LIMIT :limit";
 
-    /**
-     * How many of a job's executions entered each state per time bucket. A terminal execution
-     * (pending_rank NULL) ended at its last update: nothing changes a terminal execution.
-     */
-    static final String TIMELINE = "SELECT kind, end_status, bucket, COUNT(*) AS n FROM ("
-            + " SELECT 'QUEUED' AS kind, '' AS end_status, (queued_at - :from) / :step AS bucket"
-            + " FROM job_executions WHERE job_id = :jobId"
-            + " UNION ALL SELECT 'STARTED', '', (started_at - :from) / :step"
-            + " FROM job_executions WHERE job_id = :jobId AND started_at IS NOT NULL"
-            + " UNION ALL SELECT CASE WHEN started_at IS NULL THEN 'ENDED_QUEUED' ELSE 'ENDED_STARTED' END, status,"
-            + " (last_updated_at - :from) / :step"
-            + " FROM job_executions WHERE job_id = :jobId AND pending_rank IS NULL"
-            + ") events GROUP BY kind, end_status, bucket";
+    // progress samples
+
+    private static final String SAMPLE_COLUMNS = "job_id, sampled_at, queued, in_progress, succeeded, failed, timed_out, rejected,"
+            + " canceled, removed";
+
+    static final String INSERT_SAMPLE = "INSERT INTO job_progress_samples (" + SAMPLE_COLUMNS + ")"
+            + " VALUES (:jobId, :sampledAt, :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :canceled, :removed)"
+            + " ON CONFLICT (job_id, sampled_at) DO NOTHING";
+
+    static final String SAMPLES = "SELECT " + SAMPLE_COLUMNS + " FROM job_progress_samples"
+            + " WHERE job_id = :jobId AND sampled_at >= :from ORDER BY sampled_at";
+
+    static final String LATEST_SAMPLE = "SELECT " + SAMPLE_COLUMNS + " FROM job_progress_samples"
+            + " WHERE job_id = :jobId ORDER BY sampled_at DESC LIMIT 1";
+
+    /** Running jobs, and those changed since (a job that just ended gets its last counts sampled). */
+    static final String JOBS_TO_SAMPLE = "SELECT job_id FROM jobs WHERE status IN ('IN_PROGRESS', 'SCHEDULED')"
+            + " OR last_updated_at >= :since ORDER BY job_id";
 
     /** ListJobs' filters plus an id prefix; the prefix bounds where the scan of the id index starts. */
     static final String JOBS_WITH_PREFIX = "SELECT " + Sql.JOB_COLUMNS + " FROM jobs"

@@ -4,14 +4,16 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
+import dev.fleetjobs.core.rules.JobProgress;
 import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.Page;
-import dev.fleetjobs.store.TimelineEvents;
+import dev.fleetjobs.store.ProgressSample;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Console sessions and the fleet-wide views, on the connection of one unit of work. */
 final class SqlConsole {
@@ -72,19 +74,47 @@ final class SqlConsole {
                 .map(Rows.EXECUTION).list()).stream().map(Rows.SeqExecution::execution).toList();
     }
 
-    List<TimelineEvents> timeline(String jobId, long fromMillis, long stepMillis) {
-        if (stepMillis < 1) {
-            throw new IllegalArgumentException("stepMillis must be at least 1, was " + stepMillis);
-        }
-        return db.run("timeline", h -> h.createQuery(ConsoleSql.TIMELINE)
-                .bind("jobId", jobId).bind("from", fromMillis).bind("step", stepMillis)
-                .map((rs, ctx) -> {
-                    String endStatus = rs.getString("end_status");
-                    return new TimelineEvents(TimelineEvents.Kind.valueOf(rs.getString("kind")),
-                            endStatus == null || endStatus.isEmpty() ? null : ExecutionStatus.valueOf(endStatus),
-                            rs.getLong("bucket"), rs.getLong("n"));
-                }).list());
+    void insertProgressSample(ProgressSample sample) {
+        JobProgress p = sample.progress();
+        db.run("insertProgressSample", h -> h.createUpdate(ConsoleSql.INSERT_SAMPLE)
+                .bind("jobId", sample.jobId())
+                .bind("sampledAt", sample.sampledAtMillis())
+                .bind("queued", p.count(ExecutionStatus.QUEUED))
+                .bind("inProgress", p.count(ExecutionStatus.IN_PROGRESS))
+                .bind("succeeded", p.count(ExecutionStatus.SUCCEEDED))
+                .bind("failed", p.count(ExecutionStatus.FAILED))
+                .bind("timedOut", p.count(ExecutionStatus.TIMED_OUT))
+                .bind("rejected", p.count(ExecutionStatus.REJECTED))
+                .bind("canceled", p.count(ExecutionStatus.CANCELED))
+                .bind("removed", p.count(ExecutionStatus.REMOVED))
+                .execute());
     }
+
+    List<ProgressSample> progressSamples(String jobId, long fromMillis) {
+        return db.run("progressSamples", h -> h.createQuery(ConsoleSql.SAMPLES).bind("jobId", jobId).bind("from", fromMillis)
+                .map(SAMPLE).list());
+    }
+
+    Optional<ProgressSample> latestProgressSample(String jobId) {
+        return db.run("latestProgressSample", h -> h.createQuery(ConsoleSql.LATEST_SAMPLE).bind("jobId", jobId).map(SAMPLE).findOne());
+    }
+
+    List<String> jobsToSample(long sinceMillis) {
+        return db.run("jobsToSample", h -> h.createQuery(ConsoleSql.JOBS_TO_SAMPLE).bind("since", sinceMillis).mapTo(String.class).list());
+    }
+
+    private static final RowMapper<ProgressSample> SAMPLE = (rs, ctx) -> {
+        Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+        counts.put(ExecutionStatus.QUEUED, rs.getLong("queued"));
+        counts.put(ExecutionStatus.IN_PROGRESS, rs.getLong("in_progress"));
+        counts.put(ExecutionStatus.SUCCEEDED, rs.getLong("succeeded"));
+        counts.put(ExecutionStatus.FAILED, rs.getLong("failed"));
+        counts.put(ExecutionStatus.TIMED_OUT, rs.getLong("timed_out"));
+        counts.put(ExecutionStatus.REJECTED, rs.getLong("rejected"));
+        counts.put(ExecutionStatus.CANCELED, rs.getLong("canceled"));
+        counts.put(ExecutionStatus.REMOVED, rs.getLong("removed"));
+        return new ProgressSample(rs.getString("job_id"), rs.getLong("sampled_at"), new JobProgress(counts));
+    };
 
     Page<Job> jobsWithIdPrefix(JobQuery filter, String idPrefix, String cursor, int limit) {
         Paging.checkLimit(limit);

@@ -16,12 +16,12 @@ import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.OfferedExecution;
 import dev.fleetjobs.store.Page;
+import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreUnavailableException;
 import dev.fleetjobs.store.ThingGroupQuery;
 import dev.fleetjobs.store.ThingQuery;
-import dev.fleetjobs.store.TimelineEvents;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -355,8 +355,18 @@ class SqlReader implements StoreReader {
     }
 
     @Override
-    public List<TimelineEvents> timeline(String jobId, long fromMillis, long stepMillis) {
-        return console.timeline(jobId, fromMillis, stepMillis);
+    public List<ProgressSample> progressSamples(String jobId, long fromMillis) {
+        return console.progressSamples(jobId, fromMillis);
+    }
+
+    @Override
+    public Optional<ProgressSample> latestProgressSample(String jobId) {
+        return console.latestProgressSample(jobId);
+    }
+
+    @Override
+    public List<String> jobsToSample(long sinceMillis) {
+        return console.jobsToSample(sinceMillis);
     }
 
     @Override

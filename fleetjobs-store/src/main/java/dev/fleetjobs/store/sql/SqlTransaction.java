@@ -11,6 +11,7 @@ import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.store.JobTargetGroup;
+import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.Collection;
@@ -385,5 +386,10 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     @Override
     public int deleteExpiredConsoleSessions(long nowMillis) {
         return console.deleteExpiredConsoleSessions(nowMillis);
+    }
+
+    @Override
+    public void insertProgressSample(ProgressSample sample) {
+        console.insertProgressSample(sample);
     }
 }

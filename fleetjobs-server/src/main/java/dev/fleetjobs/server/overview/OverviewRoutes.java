@@ -101,8 +101,9 @@ public final class OverviewRoutes implements RouteGroup {
         return timeline.read(request.path("jobId"), points).thenApply(result -> {
             TimelineSeries series = result.series();
             List<Object> times = new ArrayList<>(series.buckets());
+            // Bucket ends, not now: while no count changes the answer stays the same for a whole step, so a poll gets 304.
             for (int b = 0; b < series.buckets(); b++) {
-                times.add(seconds(Math.min(series.timeOf(b), result.toMillis())));
+                times.add(seconds(series.timeOf(b)));
             }
             Map<String, Object> counts = new LinkedHashMap<>();
             for (ExecutionStatus status : ExecutionStatus.values()) {
@@ -112,7 +113,7 @@ public final class OverviewRoutes implements RouteGroup {
             body.put("jobId", result.job().jobId());
             body.put("status", result.job().status().name());
             body.put("from", seconds(series.fromMillis()));
-            body.put("to", seconds(result.toMillis()));
+            body.put("to", seconds(series.timeOf(series.buckets() - 1)));
             body.put("stepSeconds", series.stepMillis() / 1000);
             body.put("times", times);
             body.put("series", counts);

@@ -109,6 +109,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void aDeviceKeyAndAWrongSecretAreRefusedThenTheRootKeySignsIn() {
         browser.driver.get(console());
+        find("#access-key-id");
         assertThat(browser.driver.findElement(By.xpath("//label[normalize-space()='Access key ID']")).getAttribute("for"))
                 .isEqualTo("access-key-id");
         assertThat(browser.driver.findElement(By.xpath("//label[normalize-space()='Secret access key']")).getAttribute("for"))

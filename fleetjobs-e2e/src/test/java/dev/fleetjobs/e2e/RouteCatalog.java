@@ -124,6 +124,10 @@ final class RouteCatalog {
                 same("ListTagsForResource", f -> ApiCall.control("ListTagsForResource", "GET",
                         "/tags?resourceArn=" + URLEncoder.encode(JOB_1_ARN, StandardCharsets.UTF_8), null)),
                 same("DescribeEndpoint", f -> ApiCall.control("DescribeEndpoint", "GET", "/endpoint?endpointType=iot%3AJobs", null)),
+                // Fleetjobs' own views, which the console reads too
+                same("FleetOverview", f -> ApiCall.control("FleetOverview", "GET", "/_fleetjobs/overview?maxFailures=5", null)),
+                same("JobsWithProgress", f -> ApiCall.control("JobsWithProgress", "GET", "/_fleetjobs/jobs?maxResults=5&jobIdPrefix=job", null)),
+                same("JobTimeline", f -> ApiCall.control("JobTimeline", "GET", "/_fleetjobs/jobs/job-1/timeline?points=10", null)),
                 // the development clock (the fixture's server runs with --dev); reading it moves nothing
                 same("DevClock", f -> ApiCall.control("DevClock", "POST", "/_dev/clock", "{\"advanceSeconds\":0}")));
     }

@@ -10,6 +10,7 @@ import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.core.rules.JobProgress;
 import java.util.Collection;
 import java.util.List;
@@ -150,4 +151,28 @@ public interface StoreReader {
     Page<Tag> tags(String resourceArn, String cursor, int limit);
 
     long countTags(String resourceArn);
+
+    // the console and fleet-wide views
+
+    Optional<ConsoleSession> findConsoleSession(String tokenHash);
+
+    /** How many jobs are in each status; statuses without jobs are absent. */
+    Map<JobStatus, Long> jobCountsByStatus();
+
+    /** How many executions of all jobs are in each status; statuses without executions are absent. */
+    Map<ExecutionStatus, Long> executionCountsByStatus();
+
+    /** The latest FAILED, TIMED_OUT and REJECTED executions of the fleet, latest first. */
+    List<JobExecution> latestFailures(int limit);
+
+    /** The job's progress samples taken at or after {@code fromMillis}, oldest first. */
+    List<ProgressSample> progressSamples(String jobId, long fromMillis);
+
+    Optional<ProgressSample> latestProgressSample(String jobId);
+
+    /** Ids of the jobs whose progress is sampled: running ones and those changed at or after {@code sinceMillis}. */
+    List<String> jobsToSample(long sinceMillis);
+
+    /** Jobs matching the query (its group id excepted) whose id starts with {@code idPrefix}, ordered by id. */
+    Page<Job> jobsWithIdPrefix(JobQuery query, String idPrefix, String cursor, int limit);
 }

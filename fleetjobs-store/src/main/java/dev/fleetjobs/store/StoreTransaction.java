@@ -8,6 +8,7 @@ import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.security.ConsoleSession;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.List;
@@ -136,4 +137,18 @@ public interface StoreTransaction extends StoreReader {
 
     /** Removes every tag of the resource, as when it is deleted. */
     void deleteTags(String resourceArn);
+
+    // console sessions and progress samples
+
+    /** Fails with {@link StoreConflictException} when the token hash is taken. */
+    void insertConsoleSession(ConsoleSession session);
+
+    /** Returns whether it existed. */
+    boolean deleteConsoleSession(String tokenHash);
+
+    /** Deletes the sessions expired at {@code nowMillis}; returns how many. */
+    int deleteExpiredConsoleSessions(long nowMillis);
+
+    /** Stores a sample unless the job already has one at that instant (another node took it). */
+    void insertProgressSample(ProgressSample sample);
 }

@@ -4,6 +4,8 @@ import dev.fleetjobs.protocol.Plane;
 import dev.fleetjobs.server.artifacts.ArtifactSettings;
 import dev.fleetjobs.server.auth.DeviceCertificates;
 import dev.fleetjobs.server.auth.SigV4Verifier;
+import dev.fleetjobs.server.console.ConsoleFront;
+import dev.fleetjobs.server.console.ConsoleSessions;
 import dev.fleetjobs.server.http.CertificateGate;
 import dev.fleetjobs.server.http.DataPlaneRoutes;
 import dev.fleetjobs.server.http.DevRoutes;
@@ -19,6 +21,11 @@ import dev.fleetjobs.server.http.SignatureGate;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.mqtt.MqttFront;
 import dev.fleetjobs.server.mqtt.MqttSettings;
+import dev.fleetjobs.server.overview.FleetOverview;
+import dev.fleetjobs.server.overview.JobBoard;
+import dev.fleetjobs.server.overview.JobTimeline;
+import dev.fleetjobs.server.overview.OverviewRoutes;
+import dev.fleetjobs.server.overview.ProgressSampler;
 import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
@@ -55,6 +62,7 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetjobsServer.class);
     private static final Duration MAX_SIGNATURE_SKEW = Duration.ofMinutes(15);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(8);
     /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
     static final String DEV_CLOCK_FILE = "dev-clock-offset";
 
@@ -70,11 +78,12 @@ public final class FleetjobsServer implements AutoCloseable {
     private final JobWorker worker;
     private final DataDirectory dataDirectory;
     private final ArtifactWiring artifacts;
+    private final ProgressSampler sampler;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
                             Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
-                            DataDirectory dataDirectory, ArtifactWiring artifacts) {
+                            DataDirectory dataDirectory, ArtifactWiring artifacts, ProgressSampler sampler) {
         this.dataDirectory = dataDirectory;
         this.artifacts = artifacts;
         this.config = config;
@@ -87,6 +96,7 @@ public final class FleetjobsServer implements AutoCloseable {
         this.security = security;
         this.mqtt = mqtt;
         this.worker = worker;
+        this.sampler = sampler;
     }
 
     public static FleetjobsServer start(ServerConfig config) throws IOException {
@@ -134,6 +144,7 @@ public final class FleetjobsServer implements AutoCloseable {
         SecurityWiring security = null;
         JobWorker worker = null;
         ArtifactWiring artifacts = null;
+        ProgressSampler sampler = null;
         try {
             security = SecurityWiring.open(config, credentials, openedStore.security());
             // With --dev, the movable clock: notifications carry the same time as the rules and replies.
@@ -164,8 +175,13 @@ public final class FleetjobsServer implements AutoCloseable {
                     .addAll(new EndpointRoutes());
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
+            sampler = new ProgressSampler(store, clock, ProgressSampler.DEFAULT_INTERVAL);
+            controlPlaneTable.addAll(new OverviewRoutes(new FleetOverview(store, mqtt::connectedDevices), new JobBoard(store),
+                    new JobTimeline(store, clock), arns, mqtt.mode()));
+            ConsoleFront console = new ConsoleFront(new ConsoleSessions(store, security.keys(), Clock.systemUTC(),
+                    CONSOLE_SESSION_LIFETIME));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
-                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes(), console).takeOverWith(artifacts.front());
             Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             vertx = started;
             HttpServerOptions options = limits(new HttpServerOptions())
@@ -195,8 +211,9 @@ public final class FleetjobsServer implements AutoCloseable {
                 }, new PortBinding.Port("--mqtt-port", mqttSettings.plainPort()), new PortBinding.Port("--mqtts-port", mqttSettings.tlsPort()));
             }
             worker.start();
+            sampler.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker, dataDirectory, artifacts);
+                    worker, dataDirectory, artifacts, sampler);
             LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
@@ -211,6 +228,9 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             if (artifacts != null) {
                 artifacts.close();
+            }
+            if (sampler != null) {
+                sampler.close();
             }
             if (timekeeper != null) {
                 timekeeper.close();
@@ -295,6 +315,11 @@ public final class FleetjobsServer implements AutoCloseable {
         return worker;
     }
 
+    /** Samples the jobs' progress for the console's charts (to run it by hand in tests). */
+    public ProgressSampler progressSampler() {
+        return sampler;
+    }
+
     /**
      * Refuses new requests with 503 ServiceUnavailableException from now on, while those under
      * way finish: the first step of an orderly stop, also useful before taking a node out of a
@@ -322,6 +347,7 @@ public final class FleetjobsServer implements AutoCloseable {
         } finally {
             worker.close();
             artifacts.close();
+            sampler.close();
             mqtt.close();
             timekeeper.close();
             security.close();

@@ -13,7 +13,7 @@ public final class Enums {
         return parse(dev.fleetjobs.core.model.ExecutionStatus.class, field, value);
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null) {
             return null;
         }

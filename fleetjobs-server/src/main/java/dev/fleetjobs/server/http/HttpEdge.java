@@ -35,6 +35,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     private final Map<Plane, RouteTable> routes;
     private final RateLimiter dataPlaneLimiter;
     private final int maxBodyBytes;
+    private final PathFront front;
     private volatile boolean draining;
     private volatile Takeover takeover;
 
@@ -47,10 +48,17 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
 
     public HttpEdge(Gate gate, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
                     int maxBodyBytes) {
+        this(gate, dataPlane, controlPlane, dataPlaneRequestsPerSecond, maxBodyBytes, null);
+    }
+
+    /** @param front  served beside the API under paths of its own (the console); null for none */
+    public HttpEdge(Gate gate, RouteTable dataPlane, RouteTable controlPlane, int dataPlaneRequestsPerSecond,
+                    int maxBodyBytes, PathFront front) {
         this.gate = gate;
         this.routes = Map.of(Plane.DATA, dataPlane, Plane.CONTROL, controlPlane);
         this.dataPlaneLimiter = new RateLimiter(dataPlaneRequestsPerSecond);
         this.maxBodyBytes = maxBodyBytes;
+        this.front = front;
     }
 
     /** How many operations this edge routes on the plane. */
@@ -113,38 +121,76 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                         "The server is shutting down; retry the request.", plane));
                 return;
             }
+            if (front != null && front.claims(request.path())) {
+                front.handle(request, body, requestId, frontEdge);
+                return;
+            }
             Gate.Admission admission = gate.admit(request, body);
             plane = admission.plane();
             if (plane == Plane.DATA && !dataPlaneLimiter.tryAcquire()) {
                 send(request, requestId, ErrorResponses.of("ThrottlingException", "Rate exceeded", plane));
                 return;
             }
-            Optional<RouteTable.Match> match = routes.get(plane).find(request.method().name(),
-                    RequestPath.decodedSegments(request.path()));
-            if (match.isEmpty()) {
-                send(request, requestId, ErrorResponses.of("UnknownOperationException",
-                        "No " + plane.name().toLowerCase() + "-plane operation matches " + request.method() + " " + request.path(), plane));
-                return;
-            }
-            PathLabels.validate(match.get().pathParams());
-            ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
-                    new QueryInput(RequestPath.queryParams(request.query())), parseBody(body), headerValues(request));
-            Plane answeringPlane = plane;
-            // Store futures complete on the store's own threads (the single writer among them); answer on the event loop.
-            Context context = Vertx.currentContext();
-            Executor eventLoop = task -> context.runOnContext(ignored -> task.run());
-            admission.authorize(match.get().pathParams())
-                    .thenCompose(allowed -> invoke(match.get().operation(), apiRequest))
-                    .whenCompleteAsync((result, failure) -> {
-                        if (failure != null) {
-                            send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
-                        } else {
-                            sendJson(request, requestId, result);
-                        }
-                    }, eventLoop);
+            route(request, requestId, body, admission, request.path(), false);
         } catch (RuntimeException e) {
             send(request, requestId, ErrorResponses.from(e, plane, requestId));
         }
+    }
+
+    private final PathFront.Edge frontEdge = new PathFront.Edge() {
+        @Override
+        public void route(HttpServerRequest request, String requestId, byte[] body, Gate.Admission admission, String rawPath) {
+            try {
+                HttpEdge.this.route(request, requestId, body, admission, rawPath, true);
+            } catch (RuntimeException e) {
+                send(request, requestId, ErrorResponses.from(e, admission.plane(), requestId));
+            }
+        }
+
+        @Override
+        public void answer(HttpServerRequest request, String requestId, Object result) {
+            sendJson(request, requestId, result);
+        }
+
+        @Override
+        public void fail(HttpServerRequest request, String requestId, Throwable failure) {
+            send(request, requestId, ErrorResponses.from(failure, Plane.CONTROL, requestId));
+        }
+    };
+
+    /**
+     * Finds the admitted request's operation on {@code rawPath}, checks its labels, authorizes, runs it and answers.
+     *
+     * @param conditional  answer with an {@code ETag}, and 304 to a GET whose {@code If-None-Match} names it
+     */
+    private void route(HttpServerRequest request, String requestId, byte[] body, Gate.Admission admission, String rawPath,
+                       boolean conditional) {
+        Plane plane = admission.plane();
+        Optional<RouteTable.Match> match = routes.get(plane).find(request.method().name(),
+                RequestPath.decodedSegments(rawPath));
+        if (match.isEmpty()) {
+            send(request, requestId, ErrorResponses.of("UnknownOperationException",
+                    "No " + plane.name().toLowerCase() + "-plane operation matches " + request.method() + " " + request.path(), plane));
+            return;
+        }
+        PathLabels.validate(match.get().pathParams());
+        ApiRequest apiRequest = new ApiRequest(match.get().pathParams(),
+                new QueryInput(RequestPath.queryParams(request.query())), parseBody(body), headerValues(request));
+        Plane answeringPlane = plane;
+        // Store futures complete on the store's own threads (the single writer among them); answer on the event loop.
+        Context context = Vertx.currentContext();
+        Executor eventLoop = task -> context.runOnContext(ignored -> task.run());
+        admission.authorize(match.get().pathParams())
+                .thenCompose(allowed -> invoke(match.get().operation(), apiRequest))
+                .whenCompleteAsync((result, failure) -> {
+                    if (failure != null) {
+                        send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
+                    } else if (conditional) {
+                        ConditionalAnswer.send(request, requestId, result);
+                    } else {
+                        sendJson(request, requestId, result);
+                    }
+                }, eventLoop);
     }
 
     /**
@@ -215,7 +261,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         request.connection().close();
     }
 
-    private static void sendJson(HttpServerRequest request, String requestId, Object result) {
+    static void sendJson(HttpServerRequest request, String requestId, Object result) {
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(result);
@@ -226,7 +272,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         write(request.response().setStatusCode(200), requestId, json);
     }
 
-    private static void send(HttpServerRequest request, String requestId, ErrorResponses.ErrorResponse error) {
+    static void send(HttpServerRequest request, String requestId, ErrorResponses.ErrorResponse error) {
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(error.body());
@@ -236,7 +282,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         write(request.response().setStatusCode(error.status()).putHeader("x-amzn-ErrorType", error.errorType()), requestId, json);
     }
 
-    private static void write(HttpServerResponse response, String requestId, byte[] json) {
+    static void write(HttpServerResponse response, String requestId, byte[] json) {
         if (response.ended() || response.closed()) {
             return;
         }

@@ -74,6 +74,10 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
         }
     }
 
+    long connectedDevices() {
+        return extension.connectedDevices();
+    }
+
     int plainPort() {
         return plainPort;
     }

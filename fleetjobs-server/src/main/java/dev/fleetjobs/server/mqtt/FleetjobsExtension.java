@@ -20,6 +20,7 @@ final class FleetjobsExtension implements ExtensionMain {
     private final MqttJobsApi api;
     private final RequestWills wills;
     private final CompletableFuture<PublishService> started = new CompletableFuture<>();
+    private final ConnectedDevices connected = new ConnectedDevices();
 
     FleetjobsExtension(ClientAuthenticator authenticator, MqttJobsApi api) {
         this.authenticator = authenticator;
@@ -34,7 +35,8 @@ final class FleetjobsExtension implements ExtensionMain {
         ConnectWills connectWills = new ConnectWills(wills);
         Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> connectWills);
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
-        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> wills);
+        Services.eventRegistry().setClientLifecycleEventListener(providerInput ->
+                new LifecycleListeners(wills, connected.getClientLifecycleEventListener(providerInput)));
         JobsRequestInterceptor interceptor = new JobsRequestInterceptor(api, replies);
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
         started.complete(Services.publishService());
@@ -48,6 +50,11 @@ final class FleetjobsExtension implements ExtensionMain {
     /** Called before the broker stops, so that disconnecting its clients fires no will. */
     void quiesce() {
         wills.close();
+    }
+
+    /** Devices connected and authenticated right now. */
+    long connectedDevices() {
+        return connected.count();
     }
 
     CompletableFuture<PublishService> started() {

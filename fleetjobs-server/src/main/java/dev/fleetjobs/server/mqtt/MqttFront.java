@@ -6,6 +6,7 @@ import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.DeviceDocuments;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,7 @@ public final class MqttFront implements AutoCloseable {
     private volatile MqttOutlet outlet;
     private volatile MqttJobsApi api;
     private ExecutorService replyExecutor;
-    private EmbeddedBroker embedded;
+    private volatile EmbeddedBroker embedded;
     private ExternalBroker external;
     private volatile DeviceDocuments documents = DeviceDocuments.AS_STORED;
     private volatile String documentOrigin;
@@ -95,6 +96,17 @@ public final class MqttFront implements AutoCloseable {
     /** The TLS listener's port, or -1 when there is none. */
     public int tlsPort() {
         return embedded == null ? MqttSettings.OFF : embedded.tlsPort();
+    }
+
+    /** Devices connected to the embedded broker now; empty without one (an external broker keeps that to itself). */
+    public OptionalLong connectedDevices() {
+        EmbeddedBroker broker = embedded;
+        return broker == null ? OptionalLong.empty() : OptionalLong.of(broker.connectedDevices());
+    }
+
+    /** "embedded", "external" or "off". */
+    public String mode() {
+        return settings.externalBroker() != null ? "external" : settings.enabled() ? "embedded" : "off";
     }
 
     /** Jobs requests this node has answered since it started: with an external broker, its share of them. */

@@ -10,11 +10,13 @@ import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.core.rules.JobProgress;
 import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.OfferedExecution;
 import dev.fleetjobs.store.Page;
+import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreUnavailableException;
@@ -46,6 +48,7 @@ class SqlReader implements StoreReader {
     private volatile boolean active = true;
     final SqlThingGroups groups = new SqlThingGroups(this);
     final SqlCatalog catalog = new SqlCatalog(this);
+    final SqlConsole console = new SqlConsole(this);
 
     SqlReader(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -327,6 +330,48 @@ class SqlReader implements StoreReader {
     @Override
     public long countTags(String resourceArn) {
         return catalog.countTags(resourceArn);
+    }
+
+    // the console and fleet-wide views
+
+    @Override
+    public Optional<ConsoleSession> findConsoleSession(String tokenHash) {
+        return console.findConsoleSession(tokenHash);
+    }
+
+    @Override
+    public Map<JobStatus, Long> jobCountsByStatus() {
+        return console.jobCountsByStatus();
+    }
+
+    @Override
+    public Map<ExecutionStatus, Long> executionCountsByStatus() {
+        return console.executionCountsByStatus();
+    }
+
+    @Override
+    public List<JobExecution> latestFailures(int limit) {
+        return console.latestFailures(limit);
+    }
+
+    @Override
+    public List<ProgressSample> progressSamples(String jobId, long fromMillis) {
+        return console.progressSamples(jobId, fromMillis);
+    }
+
+    @Override
+    public Optional<ProgressSample> latestProgressSample(String jobId) {
+        return console.latestProgressSample(jobId);
+    }
+
+    @Override
+    public List<String> jobsToSample(long sinceMillis) {
+        return console.jobsToSample(sinceMillis);
+    }
+
+    @Override
+    public Page<Job> jobsWithIdPrefix(JobQuery query, String idPrefix, String cursor, int limit) {
+        return console.jobsWithIdPrefix(query, idPrefix, cursor, limit);
     }
 
     /** Runs one statement, turning database failures into the store's exceptions. */

@@ -9,7 +9,9 @@ import dev.fleetjobs.core.model.RolloutState;
 import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.store.JobTargetGroup;
+import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.Collection;
@@ -367,5 +369,27 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     @Override
     public <A> Optional<A> attachment(Class<A> type) {
         return Optional.ofNullable(type.cast(attachments.get(type)));
+    }
+
+    // console sessions
+
+    @Override
+    public void insertConsoleSession(ConsoleSession session) {
+        console.insertConsoleSession(session);
+    }
+
+    @Override
+    public boolean deleteConsoleSession(String tokenHash) {
+        return console.deleteConsoleSession(tokenHash);
+    }
+
+    @Override
+    public int deleteExpiredConsoleSessions(long nowMillis) {
+        return console.deleteExpiredConsoleSessions(nowMillis);
+    }
+
+    @Override
+    public void insertProgressSample(ProgressSample sample) {
+        console.insertProgressSample(sample);
     }
 }

@@ -76,6 +76,16 @@ class QueryPlanTest {
         assertThat(plan(SecuritySql.CERTIFICATES_BY_CA_DESCENDING)).contains("INDEX certificates_by_ca ").doesNotContain("TEMP B-TREE");
     }
 
+    @Test
+    void consoleQueriesUseTheirIndexesAndNeverCountExecutionsOneByOne() throws Exception {
+        assertThat(plan(ConsoleSql.LATEST_FAILURES)).contains("INDEX job_executions_failures").doesNotContain("TEMP B-TREE");
+        assertThat(plan(ConsoleSql.EXECUTION_COUNTS)).contains("job_execution_counts").doesNotContain("job_executions ");
+        assertThat(plan(ConsoleSql.SAMPLES)).contains("sqlite_autoindex_job_progress_samples_1").doesNotContain("TEMP B-TREE");
+        assertThat(plan(ConsoleSql.LATEST_SAMPLE)).contains("sqlite_autoindex_job_progress_samples_1").doesNotContain("TEMP B-TREE");
+        assertThat(plan(ConsoleSql.FIND_SESSION)).contains("sqlite_autoindex_console_sessions_1");
+        assertThat(plan(ConsoleSql.DELETE_EXPIRED_SESSIONS)).contains("console_sessions_expiry");
+    }
+
     /** SQLite accepts the statements' :named parameters itself; unbound ones are NULL, which is enough to plan. */
     private String plan(String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();

@@ -150,4 +150,17 @@ public interface StoreReader {
     Page<Tag> tags(String resourceArn, String cursor, int limit);
 
     long countTags(String resourceArn);
+
+    // what the nodes of a shared database agree on
+
+    /** A setting every node shares (see {@link StoreTransaction#insertSetting}). */
+    Optional<String> setting(String name);
+
+    // the change feed
+
+    /** Committed feed entries after {@code afterSeq}, in commit order. */
+    List<FeedEntry> feedAfter(long afterSeq, int limit);
+
+    /** The number of the last committed feed entry; 0 before the first. */
+    long feedEnd();
 }

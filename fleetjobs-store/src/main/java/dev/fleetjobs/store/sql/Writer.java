@@ -33,7 +33,7 @@ final class Writer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
     /** Runs of a unit that keeps losing races before it fails with what it threw last. */
-    static final int MAX_RUNS = 8;
+    static final int MAX_RUNS = 16;
 
     private final HandleSource handles;
     private final Dialect dialect;

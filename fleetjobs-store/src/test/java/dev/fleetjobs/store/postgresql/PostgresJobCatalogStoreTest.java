@@ -5,14 +5,10 @@ import dev.fleetjobs.store.JobStore;
 
 class PostgresJobCatalogStoreTest extends JobCatalogStoreContractTest {
 
-    private PostgresUrl database;
+    private final FreshDatabase database = new FreshDatabase();
 
-    /** A fresh database per test; the same one when the test reopens the store. */
     @Override
     protected JobStore openStore() {
-        if (database == null) {
-            database = TestPostgres.shared().newDatabase();
-        }
-        return PostgresStores.open(database);
+        return database.open();
     }
 }

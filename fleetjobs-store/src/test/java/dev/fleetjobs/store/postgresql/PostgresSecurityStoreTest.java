@@ -5,14 +5,11 @@ import dev.fleetjobs.store.sql.SqlJobStore;
 
 class PostgresSecurityStoreTest extends SecurityStoreContractTest {
 
-    private PostgresUrl database;
+    private final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected Stores open() {
-        if (database == null) {
-            database = TestPostgres.shared().newDatabase();
-        }
-        SqlJobStore store = PostgresStores.open(database);
+        SqlJobStore store = database.open();
         return new Stores(store, store.security());
     }
 }

@@ -43,7 +43,11 @@ final class RunningServer implements AutoCloseable {
 
     /** A {@code --dev} server whose job clock stands at {@code clockStart} until {@code POST /_dev/clock} moves it. */
     static RunningServer startDev(Path dataDir, Instant clockStart) {
-        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
+        return startDev(ServerConfig.defaults("127.0.0.1", 0, dataDir), clockStart);
+    }
+
+    static RunningServer startDev(ServerConfig config, Instant clockStart) {
+        return start(config.withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
     }
 
     static RunningServer start(ServerConfig config) {

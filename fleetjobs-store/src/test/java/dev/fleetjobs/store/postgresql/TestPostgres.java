@@ -95,15 +95,21 @@ public final class TestPostgres {
     }
 
     /** A new, empty database at the newest schema, as the superuser. */
-    public synchronized PostgresUrl newDatabase() {
+    public PostgresUrl newDatabase() {
+        return PostgresUrl.parse(newDatabaseUrl());
+    }
+
+    /** As {@link #newDatabase()}, as the text a node is given: {@code postgresql://USER:PASSWORD@HOST:PORT/DB}. */
+    public synchronized String newDatabaseUrl() {
         if (!templateReady) {
             execute("CREATE DATABASE " + TEMPLATE);
             PostgresStores.open(url(TEMPLATE)).close();
             templateReady = true;
         }
+
         String name = "fleetjobs_" + databases.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return url(name);
+        return urlText(name);
     }
 
     /** A new database with nothing in it, not even the schema: what an operator creates. */
@@ -114,7 +120,11 @@ public final class TestPostgres {
     }
 
     public PostgresUrl url(String database) {
-        return PostgresUrl.parse("postgresql://" + SUPERUSER + ":" + PASSWORD + "@" + host() + ":" + port + "/" + database);
+        return PostgresUrl.parse(urlText(database));
+    }
+
+    public String urlText(String database) {
+        return "postgresql://" + SUPERUSER + ":" + PASSWORD + "@" + host() + ":" + port + "/" + database;
     }
 
     /** Runs statements as the superuser on the maintenance database, outside a transaction. */

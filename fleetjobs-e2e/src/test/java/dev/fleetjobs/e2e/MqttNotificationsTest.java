@@ -25,9 +25,6 @@ import software.amazon.awssdk.services.iotjobsdataplane.model.JobExecutionStatus
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MqttNotificationsTest {
 
-    @TempDir
-    Path dataDir;
-
     private RunningServer server;
     private Fleet fleet;
     private int port;
@@ -38,7 +35,7 @@ class MqttNotificationsTest {
     }
 
     @BeforeAll
-    void start() {
+    void start(@TempDir Path dataDir) {
         server = RunningServer.withPlainMqtt(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)), true,
                 List.of("$aws/events/#"));
         fleet = new Fleet(server.iot());

@@ -31,9 +31,19 @@ final class RunningServer implements AutoCloseable {
 
     private RunningServer(FleetjobsServer server) {
         this.server = server;
-        this.iot = IotClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        this.iot = iotClient(endpoint());
+        this.jobs = jobsClient(endpoint());
+    }
+
+    /** The official control-plane client for a server at {@code endpoint}, with the root key and no retries. */
+    static IotClient iotClient(URI endpoint) {
+        return IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        this.jobs = IotJobsDataPlaneClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+    }
+
+    /** The official data-plane client for a server at {@code endpoint}, with the root key and no retries. */
+    static IotJobsDataPlaneClient jobsClient(URI endpoint) {
+        return IotJobsDataPlaneClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 

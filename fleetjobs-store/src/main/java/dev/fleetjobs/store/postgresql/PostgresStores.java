@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fleetjobs.store.StoreUnavailableException;
 import dev.fleetjobs.store.sql.SqlJobStore;
 import dev.fleetjobs.store.sql.SqlStoreOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 /** Opens the store on a PostgreSQL database that any number of nodes may share. */
 public final class PostgresStores {
@@ -32,6 +36,12 @@ public final class PostgresStores {
      * @throws StoreUnavailableException with a one-line message naming the database and the reason
      */
     public static SqlJobStore open(PostgresUrl url, SqlStoreOptions options) {
+        // One plain connection first: a wrong address or password is then one clear reason, not a pool's stack trace.
+        try (Connection probe = connect(url)) {
+            probe.isValid(5);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Cannot connect to " + url.display() + ": " + reason(e), e);
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config(url, options));
@@ -43,6 +53,20 @@ public final class PostgresStores {
         } catch (StoreUnavailableException e) {
             throw new StoreUnavailableException("Cannot open the database " + url.display() + ": " + reason(e), e);
         }
+    }
+
+    /** A plain connection to the database (no pool), for one-off work such as a copy. */
+    public static Connection connect(PostgresUrl url) throws SQLException {
+        Properties properties = new Properties();
+        if (url.user() != null) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        properties.setProperty("reWriteBatchedInserts", "true");
+        properties.setProperty("connectTimeout", "10");
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
     private static HikariConfig config(PostgresUrl url, SqlStoreOptions options) {

@@ -113,10 +113,10 @@ public final class TestPostgres {
     }
 
     /** A new database with nothing in it, not even the schema: what an operator creates. */
-    public synchronized PostgresUrl newEmptyDatabase() {
+    public synchronized String newEmptyDatabaseUrl() {
         String name = "fleetjobs_empty_" + databases.incrementAndGet();
         execute("CREATE DATABASE " + name);
-        return url(name);
+        return urlText(name);
     }
 
     public PostgresUrl url(String database) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a shell block of the README, as written, with the AWS CLI v2 (Debian's {@code /usr/bin/aws}) against a running server. */
@@ -15,6 +17,16 @@ final class ReadmeBlocks {
     static final Path AWS_CLI_V2 = Path.of("/usr/bin/aws");
 
     private ReadmeBlocks() {
+    }
+
+    /** Writes {@code work/fleetjobs}, the README's {@code ./fleetjobs}, running the built fleetjobs.jar. */
+    static void launcher(Path work) throws IOException {
+        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
+        assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
+        Path launcher = work.resolve("fleetjobs");
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -jar '" + jar + "' \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** The shell lines of the README between {@code <!-- name -->} and {@code <!-- /name -->}, fences dropped. */
@@ -41,6 +53,11 @@ final class ReadmeBlocks {
      * the environment and no AWS configuration files; returns what it printed, after checking it succeeded.
      */
     static String run(String script, RunningServer server, Path work) throws IOException, InterruptedException {
+        return run(script, Map.of("FLEETJOBS_URL", server.endpoint().toString()), work);
+    }
+
+    /** As {@link #run(String, RunningServer, Path)}, with {@code environment} added instead of a server's URL. */
+    static String run(String script, Map<String, String> environment, Path work) throws IOException, InterruptedException {
         assertThat(AWS_CLI_V2).as("the AWS CLI v2 (Debian package awscli; .ci/run installs it)").isExecutable();
         Path bin = Files.createDirectories(work.resolve("bin"));
         if (!Files.exists(bin.resolve("aws"), LinkOption.NOFOLLOW_LINKS)) {
@@ -49,7 +66,7 @@ final class ReadmeBlocks {
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("FLEETJOBS_URL", server.endpoint().toString());
+        builder.environment().putAll(environment);
         builder.environment().put("AWS_ACCESS_KEY_ID", RunningServer.ACCESS_KEY);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", RunningServer.SECRET_KEY);
         builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");

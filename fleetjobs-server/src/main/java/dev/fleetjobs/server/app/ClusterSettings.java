@@ -33,7 +33,7 @@ public final class ClusterSettings {
     }
 
     /** The box of the operator's key, checked against what the database was set up with. */
-    static SecretBox sealingKey(DatabaseOptions options, JobStore store) {
+    public static SecretBox sealingKey(DatabaseOptions options, JobStore store) {
         if (options.sealingKey() == null) {
             throw new StartupException("PostgreSQL needs the sealing key that every node shares: give --sealing-key-file,"
                     + " FLEETJOBS_SEALING_KEY_FILE or FLEETJOBS_SEALING_KEY (make one with: head -c 32 /dev/urandom | base64)");

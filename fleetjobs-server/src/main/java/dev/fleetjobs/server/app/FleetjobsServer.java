@@ -219,7 +219,7 @@ public final class FleetjobsServer implements AutoCloseable {
             throw new StartupException(e.getMessage());
         }
         try {
-            return PostgresStores.open(url);
+            return PostgresStores.open(url, database.storeOptions());
         } catch (StoreUnavailableException e) {
             throw new StartupException(e.getMessage(), e);
         }

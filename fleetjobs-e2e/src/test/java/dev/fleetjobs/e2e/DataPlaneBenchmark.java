@@ -32,15 +32,7 @@ class DataPlaneBenchmark {
         Path dataDir = Files.createTempDirectory("fleetjobs-bench");
         try (RunningServer server = RunningServer.start(dataDir);
              IotJobsDataPlaneClient jobs = benchmarkClient(server.endpoint())) {
-            Fleet fleet = new Fleet(server.iot());
-            String[] things = new String[THINGS];
-            for (int i = 0; i < THINGS; i++) {
-                things[i] = "bench-" + i;
-                fleet.thing(things[i]);
-            }
-            for (int j = 0; j < JOBS; j++) {
-                fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
-            }
+            String[] things = prepare(new Fleet(server.iot()), THINGS, JOBS);
             measureReads(jobs, things);
             Run run = deviceLoop(List.of(jobs), things);
             System.out.printf("DataPlaneBenchmark: %d executions started and finished by %d clients in %.2f s:"
@@ -48,6 +40,19 @@ class DataPlaneBenchmark {
                     THINGS * JOBS, CLIENTS, run.seconds(), run.perSecond(), run.percentile(0.50), run.percentile(0.99),
                     run.percentile(1.0));
         }
+    }
+
+    /** Creates the things and the jobs, each job on every thing; returns the things' names. */
+    static String[] prepare(Fleet fleet, int thingCount, int jobCount) {
+        String[] things = new String[thingCount];
+        for (int i = 0; i < thingCount; i++) {
+            things[i] = "bench-" + i;
+            fleet.thing(things[i]);
+        }
+        for (int j = 0; j < jobCount; j++) {
+            fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
+        }
+        return things;
     }
 
     /**

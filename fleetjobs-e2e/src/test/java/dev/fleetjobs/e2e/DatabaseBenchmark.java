@@ -53,15 +53,7 @@ class DatabaseBenchmark {
                 servers.add(RunningServer.start(database == null ? config : config.withDatabase(database)));
                 clients.add(DataPlaneBenchmark.benchmarkClient(servers.get(n).endpoint()));
             }
-            Fleet fleet = new Fleet(servers.get(0).iot());
-            String[] things = new String[THINGS];
-            for (int i = 0; i < THINGS; i++) {
-                things[i] = "bench-" + i;
-                fleet.thing(things[i]);
-            }
-            for (int j = 0; j < JOBS; j++) {
-                fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
-            }
+            String[] things = DataPlaneBenchmark.prepare(new Fleet(servers.get(0).iot()), THINGS, JOBS);
             DataPlaneBenchmark.Run run = DataPlaneBenchmark.deviceLoop(clients, things);
             System.out.printf("DatabaseBenchmark: %s: %d executions in %.2f s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms%n",
                     label, THINGS * JOBS, run.seconds(), run.perSecond(), run.percentile(0.5), run.percentile(0.99));

@@ -136,6 +136,8 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     /** Its counts, target groups and work rows go with it (foreign keys cascade). */
     @Override
     public boolean deleteJob(String jobId) {
+        // Its counts go with it: changes to them still waiting for the end of the unit are dropped.
+        countChanges.keySet().removeIf(key -> key.jobId().equals(jobId));
         return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
     }
 

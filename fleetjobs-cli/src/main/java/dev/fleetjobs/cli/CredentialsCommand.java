@@ -5,10 +5,14 @@ import dev.fleetjobs.core.security.AccessKey;
 import dev.fleetjobs.core.security.Role;
 import dev.fleetjobs.server.app.DataDirectory;
 import dev.fleetjobs.server.app.RootCredentials;
+import dev.fleetjobs.server.app.ClusterSettings;
+import dev.fleetjobs.server.app.DatabaseOptions;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.auth.SecretBox;
 import dev.fleetjobs.server.service.CredentialService;
 import dev.fleetjobs.server.service.NewAccessKey;
+import dev.fleetjobs.store.postgresql.PostgresStores;
+import dev.fleetjobs.store.postgresql.PostgresUrl;
 import dev.fleetjobs.store.sql.SqlJobStore;
 import dev.fleetjobs.store.sqlite.SqliteStores;
 import java.io.IOException;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * the server picks changes up within a second.
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
-        description = {"Manages access keys in the data directory (also while the server runs; it notices within a second).",
+        description = {"Manages access keys in the data directory, or with --database-url in the shared PostgreSQL database"
+                + " (also while the servers run; they notice within a second).",
                 "Roles: admin (everything), operator (the control plane), device (the data plane, for things matching --things)."},
         subcommands = {CredentialsCommand.Add.class, CredentialsCommand.ListKeys.class, CredentialsCommand.Revoke.class})
 final class CredentialsCommand implements Runnable {
@@ -48,10 +53,19 @@ final class CredentialsCommand implements Runnable {
         @Option(names = "--data-dir", description = "The server's data directory (default: ${DEFAULT-VALUE}).")
         Path dataDir = Path.of(ServerConfig.DEFAULT_DATA_DIR);
 
+        @CommandLine.Mixin
+        DatabaseOptionsMixin database = new DatabaseOptionsMixin();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         <T> T withService(ServiceWork<T> work) throws IOException {
+            DatabaseOptions shared = database.options(System.getenv());
+            if (shared != null) {
+                try (SqlJobStore store = PostgresStores.open(PostgresUrl.parse(shared.url()))) {
+                    return work.run(new CredentialService(store.security(), ClusterSettings.sealingKey(shared, store), Clock.systemUTC()));
+                }
+            }
             DataDirectory.requireNode(dataDir);
             try (SqlJobStore store = SqliteStores.open(dataDir)) {
                 return work.run(new CredentialService(store.security(), SecretBox.open(dataDir), Clock.systemUTC()));

@@ -4,6 +4,8 @@ import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.RootCredentials;
 import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
+import dev.fleetjobs.server.app.StartupException;
+import dev.fleetjobs.cli.ops.CliErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code fleetjobs server}: runs the server until SIGTERM or Ctrl-C, then stops it cleanly. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = {"Runs the Fleetjobs server on embedded storage.",
+        description = {"Runs the Fleetjobs server on embedded storage, or with --database-url on PostgreSQL shared with other nodes.",
                 "Root credentials come from FLEETJOBS_ROOT_ACCESS_KEY_ID and FLEETJOBS_ROOT_SECRET_ACCESS_KEY; "
                         + "when unset they are generated at first start, kept in the data directory and printed once."})
 final class ServerCommand implements Callable<Integer> {
@@ -44,6 +46,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     MqttOptions mqtt = new MqttOptions();
+
+    @CommandLine.Mixin
+    DatabaseOptionsMixin database = new DatabaseOptionsMixin();
 
     @Option(names = "--device-port", paramLabel = "PORT",
             description = "HTTPS port of the device data plane, authenticated by client certificates; off when not given.")
@@ -89,9 +94,17 @@ final class ServerCommand implements Callable<Integer> {
                 .withRootCredentials(key, secret)
                 .withDev(dev)
                 .withDataPlaneRequestsPerSecond(dataPlaneRateLimit)
-                .withSecurity(securityOptions());
-        FleetjobsServer server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()),
-                artifacts.settings(config.region(), spec.commandLine()));
+                .withSecurity(securityOptions())
+                .withDatabase(database.options(environment));
+        FleetjobsServer server;
+        try {
+            server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()),
+                    artifacts.settings(config.region(), spec.commandLine()));
+        } catch (StartupException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return CliErrors.USAGE;
+        }
         printCredentialsUntilShown(server.credentials(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,42 +31,61 @@ class DataPlaneBenchmark {
     void startAndFinishEveryExecution() throws Exception {
         Path dataDir = Files.createTempDirectory("fleetjobs-bench");
         try (RunningServer server = RunningServer.start(dataDir);
-             IotJobsDataPlaneClient jobs = IotJobsDataPlaneClient.builder().endpointOverride(server.endpoint())
-                     .region(Region.US_EAST_1).credentialsProvider(RunningServer.credentials())
-                     .httpClientBuilder(ApacheHttpClient.builder().maxConnections(CLIENTS))
-                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
-            Fleet fleet = new Fleet(server.iot());
-            String[] things = new String[THINGS];
-            for (int i = 0; i < THINGS; i++) {
-                things[i] = "bench-" + i;
-                fleet.thing(things[i]);
-            }
-            for (int j = 0; j < JOBS; j++) {
-                fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
-            }
+             IotJobsDataPlaneClient jobs = benchmarkClient(server.endpoint())) {
+            String[] things = prepare(new Fleet(server.iot()), THINGS, JOBS);
             measureReads(jobs, things);
-            AtomicInteger nextThing = new AtomicInteger();
-            Run run = onEveryClient((client, latencies) -> {
-                for (int t = nextThing.getAndIncrement(); t < THINGS; t = nextThing.getAndIncrement()) {
-                    String thing = things[t];
-                    while (true) {
-                        long before = System.nanoTime();
-                        var execution = jobs.startNextPendingJobExecution(r -> r.thingName(thing)).execution();
-                        latencies.add(System.nanoTime() - before);
-                        if (execution == null) {
-                            break;
-                        }
-                        before = System.nanoTime();
-                        jobs.updateJobExecution(r -> r.thingName(thing).jobId(execution.jobId()).status("SUCCEEDED"));
-                        latencies.add(System.nanoTime() - before);
-                    }
-                }
-            });
+            Run run = deviceLoop(List.of(jobs), things);
             System.out.printf("DataPlaneBenchmark: %d executions started and finished by %d clients in %.2f s:"
                             + " %.0f requests/s (StartNext+Update), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     THINGS * JOBS, CLIENTS, run.seconds(), run.perSecond(), run.percentile(0.50), run.percentile(0.99),
                     run.percentile(1.0));
         }
+    }
+
+    /** Creates the things and the jobs, each job on every thing; returns the things' names. */
+    static String[] prepare(Fleet fleet, int thingCount, int jobCount) {
+        String[] things = new String[thingCount];
+        for (int i = 0; i < thingCount; i++) {
+            things[i] = "bench-" + i;
+            fleet.thing(things[i]);
+        }
+        for (int j = 0; j < jobCount; j++) {
+            fleet.job("bench-job-" + j, "{\"n\":" + j + "}", things);
+        }
+        return things;
+    }
+
+    /**
+     * Every thing runs all its executions (StartNext, then UpdateJobExecution SUCCEEDED) until none
+     * is left; client c takes things through endpoint c modulo their number.
+     */
+    static Run deviceLoop(List<IotJobsDataPlaneClient> endpoints, String[] things) throws Exception {
+        AtomicInteger nextThing = new AtomicInteger();
+        return onEveryClient((client, latencies) -> {
+            IotJobsDataPlaneClient jobs = endpoints.get(client % endpoints.size());
+            for (int t = nextThing.getAndIncrement(); t < things.length; t = nextThing.getAndIncrement()) {
+                String thing = things[t];
+                while (true) {
+                    long before = System.nanoTime();
+                    var execution = jobs.startNextPendingJobExecution(r -> r.thingName(thing)).execution();
+                    latencies.add(System.nanoTime() - before);
+                    if (execution == null) {
+                        break;
+                    }
+                    before = System.nanoTime();
+                    jobs.updateJobExecution(r -> r.thingName(thing).jobId(execution.jobId()).status("SUCCEEDED"));
+                    latencies.add(System.nanoTime() - before);
+                }
+            }
+        });
+    }
+
+    /** A device-side client for a benchmark: one connection per client thread, no retries. */
+    static IotJobsDataPlaneClient benchmarkClient(java.net.URI endpoint) {
+        return IotJobsDataPlaneClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(RunningServer.credentials())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(CLIENTS))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     /** GetPendingJobExecutions from every client for a few seconds. */
@@ -92,7 +111,7 @@ class DataPlaneBenchmark {
     }
 
     /** A finished run: its duration and every latency recorded, sorted. */
-    private record Run(double seconds, long[] sortedLatencies) {
+    record Run(double seconds, long[] sortedLatencies) {
 
         double perSecond() {
             return sortedLatencies.length / seconds;

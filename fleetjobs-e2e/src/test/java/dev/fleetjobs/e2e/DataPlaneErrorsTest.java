@@ -32,9 +32,14 @@ class DataPlaneErrorsTest {
     private RunningServer server;
     private Fleet fleet;
 
+    /** Where the server keeps its data; a subclass per backend runs the same tests on PostgreSQL. */
+    ServerBackend backend() {
+        return ServerBackend.SQLITE;
+    }
+
     @BeforeEach
     void start() {
-        server = RunningServer.start(dataDir);
+        server = RunningServer.start(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)));
         fleet = new Fleet(server.iot());
         fleet.thing("dev-1");
         fleet.job("job-1", "{\"do\":\"it\"}", "dev-1");
@@ -122,7 +127,8 @@ class DataPlaneErrorsTest {
 
     @Test
     void tooManyDeviceRequestsAreThrottled(@TempDir Path otherDir) {
-        try (RunningServer limited = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, otherDir).withDataPlaneRequestsPerSecond(2))) {
+        try (RunningServer limited = RunningServer.start(backend().configure(ServerConfig.defaults("127.0.0.1", 0, otherDir))
+                .withDataPlaneRequestsPerSecond(2))) {
             new Fleet(limited.iot()).thing("busy");
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 20; i++) {

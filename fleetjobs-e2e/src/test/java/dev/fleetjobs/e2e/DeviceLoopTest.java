@@ -1,5 +1,6 @@
 package dev.fleetjobs.e2e;
 
+import dev.fleetjobs.server.app.ServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,9 +26,14 @@ class DeviceLoopTest {
     private RunningServer server;
     private Fleet fleet;
 
+    /** Where the server keeps its data; a subclass per backend runs the same tests on PostgreSQL. */
+    ServerBackend backend() {
+        return ServerBackend.SQLITE;
+    }
+
     @BeforeEach
     void start() {
-        server = RunningServer.start(dataDir);
+        server = RunningServer.start(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)));
         fleet = new Fleet(server.iot());
     }
 

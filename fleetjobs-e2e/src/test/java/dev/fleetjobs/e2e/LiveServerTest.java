@@ -1,5 +1,6 @@
 package dev.fleetjobs.e2e;
 
+import dev.fleetjobs.server.app.ServerConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +17,14 @@ abstract class LiveServerTest {
     IotClient iot;
     Fleet fleet;
 
+    /** Where the server keeps its data; a subclass per backend runs the same tests on PostgreSQL. */
+    ServerBackend backend() {
+        return ServerBackend.SQLITE;
+    }
+
     @BeforeEach
     void startServer() {
-        server = RunningServer.start(dataDir);
+        server = RunningServer.start(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)));
         iot = server.iot();
         fleet = new Fleet(iot);
     }

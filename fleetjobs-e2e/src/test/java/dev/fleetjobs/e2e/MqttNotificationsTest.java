@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iotjobsdataplane.model.JobExecutionStatus;
 
@@ -21,24 +22,27 @@ import software.amazon.awssdk.services.iotjobsdataplane.model.JobExecutionStatus
  * scenario ends with a change whose notifications are known, then compares the whole sequence
  * received, so a notification sent when none was due shows as a difference.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MqttNotificationsTest {
 
-    @TempDir
-    static Path dataDir;
+    private RunningServer server;
+    private Fleet fleet;
+    private int port;
 
-    private static RunningServer server;
-    private static Fleet fleet;
-    private static int port;
+    /** Where the server keeps its data; a subclass per backend runs the same tests on PostgreSQL. */
+    ServerBackend backend() {
+        return ServerBackend.SQLITE;
+    }
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of());
+    void start(@TempDir Path dataDir) {
+        server = RunningServer.withPlainMqtt(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)), true, List.of());
         fleet = new Fleet(server.iot());
         port = server.mqttPort();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

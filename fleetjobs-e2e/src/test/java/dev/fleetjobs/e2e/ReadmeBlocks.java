@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,6 +39,16 @@ final class ReadmeBlocks {
     }
 
     private ReadmeBlocks() {
+    }
+
+    /** Writes {@code work/fleetjobs}, the README's {@code ./fleetjobs}, running the built fleetjobs.jar. */
+    static void launcher(Path work) throws IOException {
+        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
+        assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
+        Path launcher = work.resolve("fleetjobs");
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -jar '" + jar + "' \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** The shell lines of the README block {@code name}, fences dropped. */

@@ -34,9 +34,19 @@ final class RunningServer implements AutoCloseable {
 
     private RunningServer(FleetjobsServer server) {
         this.server = server;
-        this.iot = IotClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        this.iot = iotClient(endpoint());
+        this.jobs = jobsClient(endpoint());
+    }
+
+    /** The official control-plane client for a server at {@code endpoint}, with the root key and no retries. */
+    static IotClient iotClient(URI endpoint) {
+        return IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        this.jobs = IotJobsDataPlaneClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+    }
+
+    /** The official data-plane client for a server at {@code endpoint}, with the root key and no retries. */
+    static IotJobsDataPlaneClient jobsClient(URI endpoint) {
+        return IotJobsDataPlaneClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
@@ -46,7 +56,11 @@ final class RunningServer implements AutoCloseable {
 
     /** A {@code --dev} server whose job clock stands at {@code clockStart} until {@code POST /_dev/clock} moves it. */
     static RunningServer startDev(Path dataDir, Instant clockStart) {
-        return start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
+        return startDev(ServerConfig.defaults("127.0.0.1", 0, dataDir), clockStart);
+    }
+
+    static RunningServer startDev(ServerConfig config, Instant clockStart) {
+        return start(config.withDev(true).withJobClock(SettableClock.fixedAt(clockStart)));
     }
 
     static RunningServer start(ServerConfig config) {

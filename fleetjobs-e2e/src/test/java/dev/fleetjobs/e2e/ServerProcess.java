@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code fleetjobs server} from the built fleetjobs.jar, as a child process that can be killed. */
 final class ServerProcess implements AutoCloseable {
@@ -28,21 +29,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** @param extraArgs more {@code fleetjobs server} options, such as {@code --dev} */
     static ServerProcess start(Path dataDir, Path logFile, String... extraArgs) {
-        return start(null, java.util.Map.of(), dataDir, logFile, extraArgs);
+        return start(null, Map.of(), dataDir, logFile, extraArgs);
+    }
+
+    /** @param environment added to the process's environment (a database URL, a sealing key) */
+    static ServerProcess start(Path dataDir, Path logFile, Map<String, String> environment, String... extraArgs) {
+        return start(null, environment, dataDir, logFile, extraArgs);
     }
 
     /**
      * @param umask        the file mode creation mask to run under (such as {@code 000}), or null for the inherited one
      * @param environment  more environment variables
      */
-    static ServerProcess start(String umask, java.util.Map<String, String> environment, Path dataDir, Path logFile, String... extraArgs) {
-        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Build fleetjobs-cli first: " + jar + " is missing");
-        }
+    static ServerProcess start(String umask, Map<String, String> environment, Path dataDir, Path logFile, String... extraArgs) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "server", "--host", "127.0.0.1", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(command("server", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         if (umask != null) {
@@ -56,6 +57,27 @@ final class ServerProcess implements AutoCloseable {
             ServerProcess server = new ServerProcess(builder.start(), port, logFile);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(server::acceptsConnections);
             return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code java -jar fleetjobs.jar} with the arguments. */
+    static List<String> command(String... arguments) {
+        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build fleetjobs-cli first: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** A free port on the loopback address (also for the MQTT listener a test names). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,15 +107,6 @@ final class ServerProcess implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** A port nothing listens on at the moment. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fleetjobs.e2e;
 
+import dev.fleetjobs.server.app.ServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,9 +44,14 @@ class TimeBasedJobsTest {
     private IotJobsDataPlaneClient jobs;
     private Fleet fleet;
 
+    /** Where the server keeps its data; a subclass per backend runs the same tests on PostgreSQL. */
+    ServerBackend backend() {
+        return ServerBackend.SQLITE;
+    }
+
     @BeforeEach
     void start() {
-        server = RunningServer.startDev(dataDir, START);
+        server = RunningServer.startDev(backend().configure(ServerConfig.defaults("127.0.0.1", 0, dataDir)), START);
         iot = server.iot();
         jobs = server.jobs();
         fleet = new Fleet(iot);

@@ -10,6 +10,11 @@ import java.util.function.Function;
  * <p>A write's future completes only after the transaction that holds it has committed. A unit
  * of work that throws changes nothing: its future completes exceptionally with what it threw,
  * unwrapped, and other work committed with it is unaffected. Reads see committed data only.
+ *
+ * <p>On a database that several nodes share, a unit of work may run more than once: it is run
+ * again, from the start and in a new transaction, when it lost a race with another transaction
+ * (a version that moved, a key taken meanwhile, a deadlock). Only its last run is committed, so a
+ * unit must have no effects outside its transaction.
  */
 public interface JobStore extends AutoCloseable {
 

@@ -175,4 +175,17 @@ public interface StoreReader {
 
     /** Jobs matching the query (its group id excepted) whose id starts with {@code idPrefix}, ordered by id. */
     Page<Job> jobsWithIdPrefix(JobQuery query, String idPrefix, String cursor, int limit);
+
+    // what the nodes of a shared database agree on
+
+    /** A setting every node shares (see {@link StoreTransaction#insertSetting}). */
+    Optional<String> setting(String name);
+
+    // the change feed
+
+    /** Committed feed entries after {@code afterSeq}, in commit order. */
+    List<FeedEntry> feedAfter(long afterSeq, int limit);
+
+    /** The number of the last committed feed entry; 0 before the first. */
+    long feedEnd();
 }

@@ -151,4 +151,31 @@ public interface StoreTransaction extends StoreReader {
 
     /** Stores a sample unless the job already has one at that instant (another node took it). */
     void insertProgressSample(ProgressSample sample);
+
+    // several nodes on one database
+
+    /**
+     * Holds the thing's pending executions for the rest of this transaction: another transaction
+     * that asks for the same thing waits until this one ends, and reads after this call see every
+     * change committed before it. A database with a single writer has nothing to wait for.
+     */
+    void lockThing(String thingName);
+
+    /** As {@link #lockThing}, for the job's counts, rollout and completion. */
+    void lockJob(String jobId);
+
+    /** Stores the setting unless it exists; returns whether it was stored. Nodes starting at once agree on the first. */
+    boolean insertSetting(String name, String value);
+
+    /** Stores the setting, replacing its value. */
+    void putSetting(String name, String value);
+
+    /**
+     * Appends messages to the change feed. They are numbered when the transaction commits, after
+     * every entry committed before, and become visible to {@link StoreReader#feedAfter} then.
+     */
+    void appendFeed(List<FeedMessage> messages);
+
+    /** Forgets feed entries appended before {@code epochMillis} (by the wall clock). */
+    void pruneFeed(long epochMillis);
 }

@@ -98,6 +98,14 @@ public abstract class JobCatalogStoreContractTest extends StoreContractSupport {
         assertThat(read((StoreReader r) -> r.progress("gone")).total()).isZero();
         insertJobs("gone");
         assertThat(read((StoreReader r) -> r.findJob("gone"))).isPresent();
+
+        // The last executions and the job itself in one unit, as the last batch of a delete does.
+        write((StoreTransaction tx) -> {
+            tx.insertExecution(execution("gone", "u", ExecutionStatus.QUEUED, 2));
+            return null;
+        });
+        assertThat(write((StoreTransaction tx) -> tx.deleteExecution("gone", "u", 1) && tx.deleteJob("gone"))).isTrue();
+        assertThat(read((StoreReader r) -> r.findJob("gone"))).isEmpty();
     }
 
     @Test

@@ -26,6 +26,10 @@ import dev.fleetjobs.server.overview.JobBoard;
 import dev.fleetjobs.server.overview.JobTimeline;
 import dev.fleetjobs.server.overview.OverviewRoutes;
 import dev.fleetjobs.server.overview.ProgressSampler;
+import dev.fleetjobs.server.auth.SecretBox;
+import dev.fleetjobs.server.scheduler.ClockOffsets;
+import dev.fleetjobs.server.scheduler.FileClockOffsets;
+import dev.fleetjobs.server.scheduler.StoreClockOffsets;
 import dev.fleetjobs.server.scheduler.Timekeeper;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.DataPlaneService;
@@ -39,6 +43,9 @@ import dev.fleetjobs.server.service.TagService;
 import dev.fleetjobs.server.service.ThingGroupService;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.store.JobStore;
+import dev.fleetjobs.store.StoreUnavailableException;
+import dev.fleetjobs.store.postgresql.PostgresStores;
+import dev.fleetjobs.store.postgresql.PostgresUrl;
 import dev.fleetjobs.store.sql.SqlJobStore;
 import dev.fleetjobs.store.sqlite.SqliteStores;
 import io.vertx.core.Vertx;
@@ -47,6 +54,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,6 +73,8 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(8);
     /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
     static final String DEV_CLOCK_FILE = "dev-clock-offset";
+    /** On a shared database, how often an idle job worker looks for work other nodes left. */
+    private static final Duration SHARED_WORK_LOOK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final RootCredentials credentials;
@@ -135,8 +145,8 @@ public final class FleetjobsServer implements AutoCloseable {
 
     private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings,
                                            DataDirectory dataDirectory) throws IOException {
-        RootCredentials credentials = RootCredentials.resolve(config);
-        SqlJobStore openedStore = SqliteStores.open(config.dataDir());
+        boolean shared = config.database() != null;
+        SqlJobStore openedStore = shared ? openShared(config.database()) : SqliteStores.open(config.dataDir());
         JobStore store = openedStore;
         MqttFront mqtt = null;
         Vertx vertx = null;
@@ -146,15 +156,30 @@ public final class FleetjobsServer implements AutoCloseable {
         ArtifactWiring artifacts = null;
         ProgressSampler sampler = null;
         try {
-            security = SecurityWiring.open(config, credentials, openedStore.security());
+            RootCredentials credentials;
+            if (shared) {
+                // Everything the nodes must agree on comes from the database, opened with the operator's key.
+                SecretBox box = ClusterSettings.sealingKey(config.database(), openedStore);
+                credentials = ClusterSettings.rootCredentials(config, box, openedStore);
+                security = SecurityWiring.open(config, credentials, openedStore.security(), box,
+                        ClusterSettings.authority(box, openedStore, Clock.systemUTC()));
+            } else {
+                credentials = RootCredentials.resolve(config);
+                security = SecurityWiring.open(config, credentials, openedStore.security());
+            }
+            // Marks this node's entries in the change feed (an external broker gets each message from its node only).
+            String origin = UUID.randomUUID().toString();
             // With --dev, the movable clock: notifications carry the same time as the rules and replies.
             Clock jobClock = Timekeeper.jobClock(config.jobClock(), config.dev());
             mqtt = MqttFront.create(withRegistry(mqttSettings, security), jobClock, new Arns(config.region(), config.accountId()));
             if (mqttSettings.enabled()) {
                 // Every service writes through this store, so every execution change reaches the notifications.
-                store = new NotifyingJobStore(openedStore, mqtt.changes());
+                store = shared ? NotifyingJobStore.recording(openedStore, mqtt.recorder(origin))
+                        : new NotifyingJobStore(openedStore, mqtt.changes());
             }
-            timekeeper = Timekeeper.start(store, jobClock, config.dev(), config.dataDir().resolve(DEV_CLOCK_FILE));
+            ClockOffsets offsets = shared ? new StoreClockOffsets(openedStore, ClusterSettings.DEV_CLOCK_OFFSET)
+                    : new FileClockOffsets(config.dataDir().resolve(DEV_CLOCK_FILE));
+            timekeeper = Timekeeper.start(store, jobClock, config.dev(), offsets, shared);
             Clock clock = timekeeper.clock();
             artifacts = ArtifactWiring.open(config, artifactSettings, security, clock, MAX_SIGNATURE_SKEW);
             Runnable wake = timekeeper::wake;
@@ -162,6 +187,10 @@ public final class FleetjobsServer implements AutoCloseable {
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock, wake);
             // The worker writes through the same store as the services (notifying under MQTT) and reads the job clock.
             worker = new JobWorker(store, clock, arns, config.jobWorkBatchSize(), wake);
+            if (shared) {
+                // Work that another node left, or was running when it died, is found by looking.
+                worker.lookingEvery(SHARED_WORK_LOOK);
+            }
             JobService jobService = new JobService(store, clock, arns, worker, wake);
             SigV4Verifier verifier = new SigV4Verifier(security.keys(), Clock.systemUTC(), MAX_SIGNATURE_SKEW);
             RouteTable dataPlaneTable = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "http"));
@@ -209,12 +238,17 @@ public final class FleetjobsServer implements AutoCloseable {
                     front.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
                     return front;
                 }, new PortBinding.Port("--mqtt-port", mqttSettings.plainPort()), new PortBinding.Port("--mqtts-port", mqttSettings.tlsPort()));
+                if (shared) {
+                    mqtt.followFeed(openedStore, openedStore::listenForFeed, origin);
+                }
             }
             worker.start();
             sampler.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
                     worker, dataDirectory, artifacts, sampler);
-            LOG.info("Fleetjobs ready on http://{}:{} (data in {})", config.host(), main.port(), config.dataDir().toAbsolutePath());
+            LOG.info("Fleetjobs ready on http://{}:{} ({})", config.host(), main.port(), shared
+                    ? "database " + PostgresUrl.parse(config.database().url()).display() + ", node files in " + config.dataDir().toAbsolutePath()
+                    : "data in " + config.dataDir().toAbsolutePath());
             return server;
         } catch (RuntimeException | IOException e) {
             if (mqtt != null) {
@@ -240,6 +274,21 @@ public final class FleetjobsServer implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /** Opens the shared PostgreSQL store, or says in one line why it cannot. */
+    private static SqlJobStore openShared(DatabaseOptions database) {
+        PostgresUrl url;
+        try {
+            url = PostgresUrl.parse(database.url());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        try {
+            return PostgresStores.open(url, database.storeOptions());
+        } catch (StoreUnavailableException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 

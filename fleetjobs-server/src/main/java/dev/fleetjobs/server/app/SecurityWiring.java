@@ -53,8 +53,12 @@ final class SecurityWiring implements AutoCloseable {
     }
 
     static SecurityWiring open(ServerConfig config, RootCredentials root, SecurityStore store) throws IOException {
-        SecretBox box = SecretBox.open(config.dataDir());
-        CertificateAuthority authority = CertificateAuthority.openOrCreate(config.dataDir(), Clock.systemUTC());
+        return open(config, root, store, SecretBox.open(config.dataDir()), CertificateAuthority.openOrCreate(config.dataDir(), Clock.systemUTC()));
+    }
+
+    /** With the secret box and CA given: those every node of a shared database reads from it. */
+    static SecurityWiring open(ServerConfig config, RootCredentials root, SecurityStore store, SecretBox box,
+                               CertificateAuthority authority) {
         AccessKeyRegistry keys = new AccessKeyRegistry(root.accessKeyId(), root.secretAccessKey(), config.accountId());
         TrustAnchors anchors = new TrustAnchors(authority.certificate());
         SecurityRefresher refresher = new SecurityRefresher(store, keys, anchors, box);

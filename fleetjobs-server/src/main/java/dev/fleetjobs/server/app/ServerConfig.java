@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param jobClock                    the clock of job rules (never of signature expiry)
  * @param security                    device listener, connection limits, refresh of access keys
  * @param jobWorkBatchSize            things or executions one batch of a rollout, cancel or delete handles
+ * @param database                    a shared PostgreSQL database and the key that seals its secrets; null for SQLite in {@code dataDir}
  */
 public record ServerConfig(
         String host,
@@ -28,7 +29,8 @@ public record ServerConfig(
         int maxBodyBytes,
         Clock jobClock,
         SecurityOptions security,
-        int jobWorkBatchSize) {
+        int jobWorkBatchSize,
+        DatabaseOptions database) {
 
     public static final int DEFAULT_PORT = 9290;
     public static final String DEFAULT_DATA_DIR = "fleetjobs-data";
@@ -52,37 +54,43 @@ public record ServerConfig(
     /** Defaults for everything but where to listen and where to keep data. */
     public static ServerConfig defaults(String host, int port, Path dataDir) {
         return new ServerConfig(host, port, dataDir, false, null, null, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 0,
-                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(), SecurityOptions.defaults(), DEFAULT_JOB_WORK_BATCH_SIZE);
+                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(), SecurityOptions.defaults(), DEFAULT_JOB_WORK_BATCH_SIZE, null);
     }
 
     public ServerConfig withRootCredentials(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(host, port, dataDir, dev, accessKeyId, secretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
     }
 
     public ServerConfig withDev(boolean enabled) {
         return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
     }
 
     /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
     public ServerConfig withJobClock(Clock clock) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security, jobWorkBatchSize);
+                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security, jobWorkBatchSize, database);
     }
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                limit, maxBodyBytes, jobClock, security, jobWorkBatchSize);
+                limit, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
     }
 
     public ServerConfig withSecurity(SecurityOptions options) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options, jobWorkBatchSize);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options, jobWorkBatchSize, database);
     }
 
     public ServerConfig withJobWorkBatchSize(int size) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, size);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, size, database);
+    }
+
+    /** @param options a PostgreSQL database shared with other nodes; null for SQLite in the data directory */
+    public ServerConfig withDatabase(DatabaseOptions options) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, options);
     }
 }

@@ -39,9 +39,25 @@ public final class SecretBox {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         PrivateFiles.createIfAbsent(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-        byte[] keyBytes = Base64.getDecoder().decode(PrivateFiles.read(file).trim());
+        return fromKey(PrivateFiles.read(file), file.toString());
+    }
+
+    /**
+     * The box of a key given by the operator: 32 random bytes in base64, as {@value #FILE_NAME}
+     * holds them ({@code head -c 32 /dev/urandom | base64} makes one).
+     *
+     * @param source  where the key came from, for the message when it is not one
+     * @throws IOException when the text is not a base64 256-bit key
+     */
+    public static SecretBox fromKey(String base64, String source) throws IOException {
+        byte[] keyBytes;
+        try {
+            keyBytes = Base64.getMimeDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + " does not hold a base64 key");
+        }
         if (keyBytes.length != 32) {
-            throw new IOException(file + " does not hold a 256-bit key");
+            throw new IOException(source + " does not hold a 256-bit key (32 bytes in base64)");
         }
         return new SecretBox(keyBytes);
     }

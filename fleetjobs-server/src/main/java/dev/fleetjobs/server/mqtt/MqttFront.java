@@ -2,6 +2,12 @@ package dev.fleetjobs.server.mqtt;
 
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ChangeListener;
+import dev.fleetjobs.server.service.ChangeRecorder;
+import dev.fleetjobs.store.FeedMessage;
+import dev.fleetjobs.store.JobStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import dev.fleetjobs.server.service.DataPlaneService;
 import dev.fleetjobs.server.service.DeviceDocuments;
 import java.nio.file.Path;
@@ -31,6 +37,7 @@ public final class MqttFront implements AutoCloseable {
     private ExternalBroker external;
     private volatile DeviceDocuments documents = DeviceDocuments.AS_STORED;
     private volatile String documentOrigin;
+    private FeedFollower follower;
 
     private MqttFront(MqttSettings settings, Clock clock, Arns arns) {
         this.settings = settings;
@@ -58,6 +65,35 @@ public final class MqttFront implements AutoCloseable {
     /** Told every committed change; publishes nothing until {@link #start}. */
     public ChangeListener changes() {
         return notifications;
+    }
+
+    /**
+     * On a database several nodes share: the changes become messages in the change feed, inside
+     * the transaction that made them, marked as committed by {@code origin}.
+     */
+    public ChangeRecorder recorder(String origin) {
+        return (tx, changes) -> {
+            List<FeedMessage> messages = new ArrayList<>();
+            for (MqttMessage message : notifications.render(changes)) {
+                messages.add(new FeedMessage(origin, message.topic(), message.payload()));
+            }
+            tx.appendFeed(messages);
+        };
+    }
+
+    /**
+     * Publishes the change feed to the devices of this node (after {@link #start}): every entry to
+     * the embedded broker, only this node's own ({@code origin}) to an external one, which every
+     * node publishes to.
+     *
+     * @param listen  starts the database's signal for new entries (see {@code SqlJobStore.listenForFeed})
+     */
+    public synchronized void followFeed(JobStore store, Function<Runnable, AutoCloseable> listen, String origin) {
+        MqttOutlet current = outlet;
+        if (current == null || follower != null) {
+            return;
+        }
+        follower = new FeedFollower(store, listen, current, external != null ? origin : null);
     }
 
     /**
@@ -117,6 +153,10 @@ public final class MqttFront implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
         outlet = null;
         if (external != null) {
             external.close();

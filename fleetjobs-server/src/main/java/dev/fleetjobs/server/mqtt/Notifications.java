@@ -16,7 +16,9 @@ import dev.fleetjobs.server.service.ExecutionView;
 import dev.fleetjobs.server.service.JobEvent;
 import dev.fleetjobs.server.service.PendingChange;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -46,34 +48,41 @@ final class Notifications implements ChangeListener {
 
     @Override
     public void committed(CommittedChanges changes) {
+        render(changes).forEach(message -> outlet.publish(message.topic(), message.payload()));
+    }
+
+    /** The messages the changes make, in the order they are published. */
+    List<MqttMessage> render(CommittedChanges changes) {
+        List<MqttMessage> messages = new ArrayList<>();
         long timestamp = Math.floorDiv(clock.millis(), 1000L);
         for (PendingChange change : changes.things()) {
             if (change.setChanged()) {
-                outlet.publish(JobsTopic.notify(change.thingName()),
-                        MqttJson.write(new ListNotification(timestamp, MqttShapes.pendingByStatus(change.pending()))));
+                messages.add(new MqttMessage(JobsTopic.notify(change.thingName()),
+                        MqttJson.write(new ListNotification(timestamp, MqttShapes.pendingByStatus(change.pending())))));
             }
             if (change.nextChanged()) {
-                outlet.publish(JobsTopic.notifyNext(change.thingName()),
-                        MqttJson.write(new NextNotification(timestamp, change.next().map(next -> MqttShapes.execution(next, documents.apply(next))).orElse(null))));
+                messages.add(new MqttMessage(JobsTopic.notifyNext(change.thingName()), MqttJson.write(new NextNotification(timestamp,
+                        change.next().map(next -> MqttShapes.execution(next, documents.apply(next))).orElse(null)))));
             }
         }
         if (events) {
-            changes.executionEvents().forEach(event -> publishExecutionEvent(event, timestamp));
-            changes.jobEvents().forEach(event -> publishJobEvent(event, timestamp));
+            changes.executionEvents().forEach(event -> messages.add(executionEvent(event, timestamp)));
+            changes.jobEvents().forEach(event -> messages.add(jobEvent(event, timestamp)));
         }
+        return messages;
     }
 
-    private void publishExecutionEvent(ExecutionEvent event, long timestamp) {
+    private MqttMessage executionEvent(ExecutionEvent event, long timestamp) {
         JobExecution e = event.execution();
-        outlet.publish(JobsTopic.executionEvent(e.jobId(), event.operation()), MqttJson.write(new JobExecutionEventMessage(
+        return new MqttMessage(JobsTopic.executionEvent(e.jobId(), event.operation()), MqttJson.write(new JobExecutionEventMessage(
                 "JOB_EXECUTION", UUID.randomUUID().toString(), timestamp, event.operation(), e.jobId(), arns.thing(e.thingName()),
                 e.status().name(), e.statusDetails().isEmpty() ? null : e.statusDetails())));
     }
 
-    private void publishJobEvent(JobEvent event, long timestamp) {
+    private MqttMessage jobEvent(JobEvent event, long timestamp) {
         Job job = event.job();
         boolean completed = event.operation().equals("completed");
-        outlet.publish(JobsTopic.jobEvent(job.jobId(), event.operation()), MqttJson.write(new JobEventMessage(
+        return new MqttMessage(JobsTopic.jobEvent(job.jobId(), event.operation()), MqttJson.write(new JobEventMessage(
                 "JOB", UUID.randomUUID().toString(), timestamp, event.operation(), job.jobId(),
                 event.operation().toUpperCase(Locale.ROOT), job.targetSelection().name(), job.targets(), job.description(),
                 completed ? job.completedAtMillis() : null, job.createdAtMillis(), job.lastUpdatedAtMillis(), job.comment(),

@@ -65,6 +65,18 @@ public final class CertificateAuthority {
         Path certificateFile = dataDir.resolve(CERTIFICATE_FILE);
         Path keyFile = dataDir.resolve(KEY_FILE);
         if (!Files.exists(keyFile)) {
+            CertificateAuthority created = create(clock);
+            if (PrivateFiles.createIfAbsent(keyFile, Pem.pkcs8(created.key))) {
+                Files.deleteIfExists(certificateFile);
+                PrivateFiles.createIfAbsent(certificateFile, Pem.of(created.certificate));
+            }
+        }
+        return fromPem(Files.readString(certificateFile), PrivateFiles.read(keyFile), clock);
+    }
+
+    /** A new CA with a new key, kept nowhere yet (see {@link #keyPem()}). */
+    public static CertificateAuthority create(Clock clock) {
+        try {
             KeyPair pair = KeyPairs.ec();
             Instant now = clock.instant();
             X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Fleetjobs")
@@ -76,12 +88,20 @@ public final class CertificateAuthority {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions().createSubjectKeyIdentifier(pair.getPublic())),
                     pair.getPrivate());
-            if (PrivateFiles.createIfAbsent(keyFile, Pem.pkcs8(pair.getPrivate()))) {
-                Files.deleteIfExists(certificateFile);
-                PrivateFiles.createIfAbsent(certificateFile, Pem.of(ca));
-            }
+            return new CertificateAuthority(ca, pair.getPrivate(), clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot build the CA certificate", e);
         }
-        return new CertificateAuthority(Pem.certificate(Files.readString(certificateFile)), Pem.privateKey(PrivateFiles.read(keyFile)), clock);
+    }
+
+    /** The CA of a certificate and a PKCS#8 key in PEM, as {@link #keyPem()} and {@code Pem.of(certificate())} write them. */
+    public static CertificateAuthority fromPem(String certificatePem, String keyPem, Clock clock) throws IOException {
+        return new CertificateAuthority(Pem.certificate(certificatePem), Pem.privateKey(keyPem), clock);
+    }
+
+    /** The CA's private key in PEM: to be sealed before it is kept anywhere but an owner-only file. */
+    public String keyPem() {
+        return Pem.pkcs8(key);
     }
 
     public X509Certificate certificate() {

@@ -1,10 +1,6 @@
 package dev.fleetjobs.server.scheduler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * rollout of one thing a minute offers ten things when the clock moves ten minutes, and a retry
  * created on the way can itself time out before the target time.
  *
- * <p>How far the clock was moved is kept in a file of the data directory, so that a restarted
- * server resumes from the moved time instead of going back to the real one (deadlines and
- * rollout windows written on the moved clock would otherwise lie in the future).
+ * <p>How far the clock was moved is kept (a file of the data directory, or the shared database),
+ * so that a restarted server resumes from the moved time instead of going back to the real one
+ * (deadlines and rollout windows written on the moved clock would otherwise lie in the future).
+ * On a shared database every node {@link #follow() follows} the offset another node moved.
  */
 public final class DevClock implements AutoCloseable {
 
@@ -31,7 +28,7 @@ public final class DevClock implements AutoCloseable {
 
     private final SettableClock clock;
     private final JobScheduler scheduler;
-    private final Path offsetFile;
+    private final ClockOffsets offsets;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "fleetjobs-dev-clock");
         thread.setDaemon(true);
@@ -40,22 +37,26 @@ public final class DevClock implements AutoCloseable {
 
     /** @param offsetFile where the clock's offset is kept across restarts, or null to keep it in memory only */
     public DevClock(SettableClock clock, JobScheduler scheduler, Path offsetFile) {
-        this.clock = clock;
-        this.scheduler = scheduler;
-        this.offsetFile = offsetFile;
+        this(clock, scheduler, offsetFile == null ? ClockOffsets.NONE : new FileClockOffsets(offsetFile));
     }
 
-    /** Moves {@code clock} by the offset a previous run kept in {@code offsetFile}, if there is one. */
-    static void restore(SettableClock clock, Path offsetFile) {
-        if (offsetFile == null || !Files.exists(offsetFile)) {
-            return;
-        }
-        try {
-            long offset = Long.parseLong(Files.readString(offsetFile).strip());
-            clock.advance(Duration.ofMillis(offset - clock.offsetMillis()));
-        } catch (IOException | NumberFormatException e) {
-            LOG.warn("Ignoring the unreadable dev clock offset in {}: {}", offsetFile, e.toString());
-        }
+    public DevClock(SettableClock clock, JobScheduler scheduler, ClockOffsets offsets) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.offsets = offsets;
+    }
+
+    /** Moves {@code clock} by the offset kept by a previous run, if there is one. */
+    static void restore(SettableClock clock, ClockOffsets offsets) {
+        offsets.load().ifPresent(offset -> clock.advance(Duration.ofMillis(offset - clock.offsetMillis())));
+    }
+
+    /**
+     * Takes the offset another node moved the shared clock to; between this node's own moves, so
+     * that a walk to a target is never pulled back. The rules then due are the sweeper's.
+     */
+    public CompletableFuture<Void> follow() {
+        return CompletableFuture.runAsync(() -> restore(clock, offsets), worker);
     }
 
     /** Completes with the clock's time in epoch milliseconds once every rule due by then was applied; off the caller's thread. */
@@ -90,16 +91,7 @@ public final class DevClock implements AutoCloseable {
     }
 
     private void save() {
-        if (offsetFile == null) {
-            return;
-        }
-        try {
-            Path written = Files.writeString(offsetFile.resolveSibling(offsetFile.getFileName() + ".tmp"),
-                    Long.toString(clock.offsetMillis()));
-            Files.move(written, offsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the dev clock's offset in " + offsetFile, e);
-        }
+        offsets.save(clock.offsetMillis());
     }
 
     @Override

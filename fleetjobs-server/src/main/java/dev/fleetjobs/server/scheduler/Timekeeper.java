@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that keeps job time for one server: the scheduler, the sweeper thread that runs it in
@@ -19,6 +23,9 @@ public final class Timekeeper implements AutoCloseable {
     private final JobScheduler scheduler;
     private final Sweeper sweeper;
     private final DevClock devClock;
+    private ScheduledExecutorService follower;
+    /** How often a node of a shared database looks whether another node moved the dev clock. */
+    static final long FOLLOW_INTERVAL_MILLIS = 200;
 
     private Timekeeper(JobScheduler scheduler, Sweeper sweeper, DevClock devClock) {
         this.scheduler = scheduler;
@@ -39,11 +46,19 @@ public final class Timekeeper implements AutoCloseable {
      * @param devClockFile  with {@code dev}, where the clock's offset is kept across restarts (null: not kept)
      */
     public static Timekeeper start(JobStore store, Clock jobClock, boolean dev, Path devClockFile) {
+        return start(store, jobClock, dev, devClockFile == null ? ClockOffsets.NONE : new FileClockOffsets(devClockFile), false);
+    }
+
+    /**
+     * @param offsets  where the dev clock's offset is kept
+     * @param shared   whether other nodes move the same clock: then this one looks for their moves a few times a second
+     */
+    public static Timekeeper start(JobStore store, Clock jobClock, boolean dev, ClockOffsets offsets, boolean shared) {
         SettableClock settable = null;
         Clock clock = jobClock;
         if (dev) {
             settable = jobClock instanceof SettableClock s ? s : SettableClock.over(jobClock);
-            DevClock.restore(settable, devClockFile);
+            DevClock.restore(settable, offsets);
             clock = settable;
         }
         JobScheduler scheduler = new JobScheduler(store, clock);
@@ -51,10 +66,29 @@ public final class Timekeeper implements AutoCloseable {
         DevClock devClock = null;
         if (settable != null) {
             settable.onChange(sweeper::wake);
-            devClock = new DevClock(settable, scheduler, devClockFile);
+            devClock = new DevClock(settable, scheduler, offsets);
         }
         sweeper.start();
-        return new Timekeeper(scheduler, sweeper, devClock);
+        Timekeeper timekeeper = new Timekeeper(scheduler, sweeper, devClock);
+        if (devClock != null && shared) {
+            timekeeper.followOtherNodes(devClock);
+        }
+        return timekeeper;
+    }
+
+    private void followOtherNodes(DevClock devClock) {
+        follower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "fleetjobs-dev-clock-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                devClock.follow().join();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Timekeeper.class).debug("Reading the shared dev clock failed: {}", e.toString());
+            }
+        }, FOLLOW_INTERVAL_MILLIS, FOLLOW_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The clock every job rule reads. */
@@ -78,6 +112,9 @@ public final class Timekeeper implements AutoCloseable {
 
     @Override
     public void close() {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
         sweeper.close();
         if (devClock != null) {
             devClock.close();

@@ -79,6 +79,8 @@ public final class DataPlaneService {
         Validator.statusDetails("statusDetails", statusDetails);
         Validator.timeoutMinutes("stepTimeoutInMinutes", stepTimeoutInMinutes, false);
         CompletableFuture<Optional<ExecutionView>> started = store.write(tx -> {
+            // A device's requests are served one after another, also when they reach different nodes.
+            tx.lockThing(thingName);
             requireThing(tx, thingName);
             return OfferedExecutions.head(tx, thingName).map(execution -> {
                 long now = clock.millis();
@@ -111,6 +113,7 @@ public final class DataPlaneService {
     }
 
     private UpdateExecutionResult applyUpdate(StoreTransaction tx, UpdateExecutionCommand command) {
+        tx.lockThing(command.thingName());
         requireThing(tx, command.thingName());
         JobExecution current = tx.findExecution(command.jobId(), command.thingName(), optional(command.executionNumber()))
                 .orElseThrow(() -> NotFound.execution(command.jobId(), command.thingName()));

@@ -18,6 +18,7 @@ public final class DueWork {
 
     /** Times the execution out if it is still IN_PROGRESS with an expired timer; returns whether it did. */
     public static boolean timeOut(StoreTransaction tx, JobExecution expired, long nowMillis) {
+        tx.lockThing(expired.thingName());
         Optional<JobExecution> current = tx.findExecution(expired.jobId(), expired.thingName(),
                 OptionalLong.of(expired.executionNumber()));
         if (current.isEmpty() || !Timeouts.isExpired(current.get(), nowMillis)) {
@@ -29,6 +30,8 @@ public final class DueWork {
 
     /** Advances the job if its rollout is still due; returns whether it was. */
     public static boolean advanceRollout(StoreTransaction tx, String jobId, long nowMillis) {
+        // Held before reading: another node that advanced it meanwhile has moved its due time on.
+        tx.lockJob(jobId);
         Long due = tx.findRollout(jobId).map(state -> state.dueAtMillis()).orElse(null);
         if (due == null || due > nowMillis) {
             return false;

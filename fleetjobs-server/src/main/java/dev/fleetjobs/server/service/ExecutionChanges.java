@@ -27,6 +27,7 @@ final class ExecutionChanges {
     }
 
     static void create(StoreTransaction tx, JobExecution execution) {
+        tx.lockThing(execution.thingName());
         Optional<UnitChanges> unit = UnitChanges.of(tx);
         unit.ifPresent(u -> u.beforeChange(tx, execution.thingName()));
         tx.insertExecution(execution);
@@ -36,12 +37,18 @@ final class ExecutionChanges {
     /** New executions at once, as a batch of group expansion creates them. */
     static void createAll(StoreTransaction tx, List<JobExecution> executions) {
         Optional<UnitChanges> unit = UnitChanges.of(tx);
-        unit.ifPresent(u -> executions.forEach(e -> u.beforeChange(tx, e.thingName())));
+        // Only what devices are told needs the things held: a second execution of the job on a thing
+        // cannot be inserted by a racing node anyway (its key is taken).
+        unit.ifPresent(u -> executions.forEach(e -> {
+            tx.lockThing(e.thingName());
+            u.beforeChange(tx, e.thingName());
+        }));
         tx.insertExecutions(executions);
         unit.ifPresent(u -> executions.forEach(e -> u.membership(e.thingName(), false, e.status().isPending())));
     }
 
     static JobExecution change(StoreTransaction tx, JobExecution updated, long nowMillis) {
+        tx.lockThing(updated.thingName());
         Optional<UnitChanges> unit = UnitChanges.of(tx);
         boolean wasPending = unit.isPresent() && wasPending(tx, updated);
         unit.ifPresent(u -> u.beforeChange(tx, updated.thingName()));
@@ -53,6 +60,8 @@ final class ExecutionChanges {
             }
         });
         if (updated.status().isTerminal()) {
+            // Retries, abort and completion read the job's counts: what other nodes committed must be in them.
+            tx.lockJob(updated.jobId());
             ExecutionFollowUps.afterTerminal(tx, updated, nowMillis);
             completeJobIfDone(tx, updated.jobId(), nowMillis);
         }
@@ -65,6 +74,7 @@ final class ExecutionChanges {
     }
 
     static void delete(StoreTransaction tx, JobExecution execution, long nowMillis) {
+        tx.lockThing(execution.thingName());
         Optional<UnitChanges> unit = UnitChanges.of(tx);
         unit.ifPresent(u -> u.beforeChange(tx, execution.thingName()));
         tx.deleteExecution(execution.jobId(), execution.thingName(), execution.executionNumber());
@@ -91,6 +101,8 @@ final class ExecutionChanges {
      * its group expansion nor its rollout has anything left. Also called when either of them ends.
      */
     static void completeJobIfDone(StoreTransaction tx, String jobId, long nowMillis) {
+        // Two nodes ending a job's last two executions at once must not both see the other one pending.
+        tx.lockJob(jobId);
         tx.findJob(jobId).ifPresent(job -> {
             // Whether targets are still on their way is asked last: it takes two more reads.
             if (JobCompletion.shouldComplete(job, tx.progress(jobId), false) && !stillAdding(tx, jobId)) {

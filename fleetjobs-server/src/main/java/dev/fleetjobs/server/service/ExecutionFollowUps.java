@@ -42,6 +42,7 @@ final class ExecutionFollowUps {
         if (job.runConfig().abortCriteria().isEmpty() || !isRunning(job)) {
             return false;
         }
+        tx.lockJob(job.jobId());
         long executed = tx.findRollout(job.jobId()).map(RolloutState::notified).orElse(0L);
         Optional<AbortDecision> decision = AbortRule.evaluate(job.runConfig().abortCriteria(), tx.progress(job.jobId()), executed);
         decision.ifPresent(d -> JobCancellation.cancel(tx, job, false, d.reasonCode(), d.comment(), nowMillis));

@@ -30,6 +30,7 @@ final class JobCancellation {
 
     /** Cancels the job and at most {@code budget} of its executions now; the others are left to the background work. */
     static Job cancel(StoreTransaction tx, Job job, boolean force, String reasonCode, String comment, long nowMillis, int budget) {
+        tx.lockJob(job.jobId());
         Job canceled = job.canceled(force, reasonCode, comment, nowMillis);
         ExecutionChanges.jobEnded(tx, canceled, "cancellation_in_progress");
         JobRollouts.stop(tx, job.jobId());

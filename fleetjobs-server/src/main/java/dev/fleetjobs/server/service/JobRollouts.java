@@ -54,6 +54,8 @@ final class JobRollouts {
      * reached after the rollout stopped (the schedule's end) are not offered.
      */
     static void offer(StoreTransaction tx, Job job, Collection<String> thingNames, long nowMillis) {
+        // The rollout state is read, changed and written back: one node at a time.
+        tx.lockJob(job.jobId());
         RolloutState state = tx.findRollout(job.jobId()).orElseGet(() -> {
             begin(tx, job);
             return RolloutState.initial(job.jobId(), 0);
@@ -92,6 +94,7 @@ final class JobRollouts {
 
     /** Applies whatever the job's schedule and rollout rate call for at {@code nowMillis}. */
     static void advance(StoreTransaction tx, String jobId, long nowMillis) {
+        tx.lockJob(jobId);
         Optional<Job> found = tx.findJob(jobId);
         Optional<RolloutState> foundState = tx.findRollout(jobId);
         if (found.isEmpty() || foundState.isEmpty()) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class JobWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
-    private static final long IDLE_LOOK_SECONDS = 30;
+    private static final long IDLE_LOOK_MILLIS = 30_000;
     private static final long BACKOFF_SECONDS = 1;
 
     private final JobStore store;
@@ -24,6 +24,7 @@ public final class JobWorker implements AutoCloseable {
     private final JobWorkSteps steps;
     private final int batchSize;
     private final Runnable afterBatch;
+    private volatile long idleLookMillis = IDLE_LOOK_MILLIS;
     private final Semaphore signal = new Semaphore(0);
     private final Object lifecycle = new Object();
     private volatile boolean running;
@@ -47,6 +48,16 @@ public final class JobWorker implements AutoCloseable {
         this.steps = new JobWorkSteps(arns);
         this.batchSize = batchSize;
         this.afterBatch = afterBatch;
+    }
+
+    /**
+     * How long the worker waits, when it has nothing to do and is not kicked, before it looks for
+     * work again: on a shared database, work another node leaves (or a dead node left) is only
+     * found by looking.
+     */
+    public JobWorker lookingEvery(java.time.Duration interval) {
+        idleLookMillis = interval.toMillis();
+        return this;
     }
 
     /** The most things or executions one batch handles, in the background and inline in a request. */
@@ -111,7 +122,7 @@ public final class JobWorker implements AutoCloseable {
         while (running) {
             try {
                 if (paused || !runOnce()) {
-                    signal.tryAcquire(IDLE_LOOK_SECONDS, TimeUnit.SECONDS);
+                    signal.tryAcquire(idleLookMillis, TimeUnit.MILLISECONDS);
                     signal.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link JobStore} that collects what each write does to pending executions (through
  * {@link ExecutionChanges}) and tells a {@link ChangeListener} once the write has committed,
- * in commit order. A unit of work that fails tells nothing.
+ * in commit order. A unit of work that fails tells nothing. On a database shared by several nodes
+ * it hands the changes to a {@link ChangeRecorder} instead, inside the unit's transaction: the
+ * database then orders them across nodes.
  */
 public final class NotifyingJobStore implements JobStore {
 
@@ -24,6 +26,7 @@ public final class NotifyingJobStore implements JobStore {
 
     private final JobStore delegate;
     private final ChangeListener listener;
+    private final ChangeRecorder recorder;
     // Units are numbered on the writer thread, so in commit order; their futures may complete
     // on other threads, so deliveries wait here for their predecessors.
     private long nextSequence;
@@ -31,16 +34,40 @@ public final class NotifyingJobStore implements JobStore {
     private final TreeMap<Long, CommittedChanges> waiting = new TreeMap<>();
 
     public NotifyingJobStore(JobStore delegate, ChangeListener listener) {
+        this(delegate, listener, null);
+    }
+
+    private NotifyingJobStore(JobStore delegate, ChangeListener listener, ChangeRecorder recorder) {
         this.delegate = delegate;
         this.listener = listener;
+        this.recorder = recorder;
+    }
+
+    /** Changes go to {@code recorder} inside each unit's transaction; nothing is told after the commit. */
+    public static NotifyingJobStore recording(JobStore delegate, ChangeRecorder recorder) {
+        return new NotifyingJobStore(delegate, null, recorder);
     }
 
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTransaction, T> work) {
+        if (recorder != null) {
+            return delegate.write(tx -> {
+                UnitChanges changes = new UnitChanges();
+                tx.attach(UnitChanges.class, changes);
+                T result = work.apply(tx);
+                CommittedChanges committed = changes.finish(tx);
+                if (!committed.isEmpty()) {
+                    recorder.record(tx, committed);
+                }
+                return result;
+            });
+        }
         long[] sequence = {-1};
         CompletableFuture<T> answer = new CompletableFuture<>();
         delegate.write(tx -> {
-            sequence[0] = claimSequence();
+            if (sequence[0] < 0) {
+                sequence[0] = claimSequence();
+            }
             UnitChanges changes = new UnitChanges();
             tx.attach(UnitChanges.class, changes);
             T result = work.apply(tx);

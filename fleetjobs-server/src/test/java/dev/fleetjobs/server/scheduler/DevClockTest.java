@@ -39,10 +39,10 @@ class DevClockTest extends WorldTest {
             kept.advance(0).join();
         }
         SettableClock restarted = SettableClock.fixedAt(TimeWorld.T0);
-        DevClock.restore(restarted, offsetFile);
+        DevClock.restore(restarted, new FileClockOffsets(offsetFile));
         assertThat(restarted.instant()).isEqualTo(TimeWorld.T0.plusSeconds(3600));
         SettableClock fresh = SettableClock.fixedAt(TimeWorld.T0);
-        DevClock.restore(fresh, dataDir.resolve("missing"));
+        DevClock.restore(fresh, new FileClockOffsets(dataDir.resolve("missing")));
         assertThat(fresh.instant()).isEqualTo(TimeWorld.T0);
     }
 

@@ -54,7 +54,7 @@ final class TimeWorld implements AutoCloseable {
         this.clock = clock;
         this.store = SqliteStores.open(dataDir);
         this.scheduler = new JobScheduler(store, clock);
-        this.devClock = new DevClock(clock, scheduler, null);
+        this.devClock = new DevClock(clock, scheduler, ClockOffsets.NONE);
         Arns arns = new Arns("us-east-1", "000000000000");
         this.things = new ThingService(store, clock, arns);
         // Never started: these tests target things, whose work is all done inline.

@@ -22,14 +22,16 @@ final class ReadPool {
     private static final Logger LOG = LoggerFactory.getLogger(ReadPool.class);
 
     private final Dialect dialect;
+    private final Writer.HandleSource source;
     private final List<Handle> handles;
     // As many connections as threads, so a running read always finds one idle.
     private final BlockingQueue<Handle> idle;
     private final ThreadPoolExecutor executor;
 
-    ReadPool(List<Handle> handles, Dialect dialect, int queueCapacity) {
+    ReadPool(List<Handle> handles, Writer.HandleSource source, Dialect dialect, int queueCapacity) {
         this.dialect = dialect;
-        this.handles = List.copyOf(handles);
+        this.source = source;
+        this.handles = new java.util.concurrent.CopyOnWriteArrayList<>(handles);
         this.idle = new ArrayBlockingQueue<>(handles.size(), false, handles);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(handles.size(), handles.size(), 0, TimeUnit.MILLISECONDS,
@@ -63,7 +65,7 @@ final class ReadPool {
         } finally {
             reader.deactivate();
             endSnapshot(handle);
-            idle.add(handle);
+            idle.add(replacedIfLost(handle, failure));
         }
         if (failure != null) {
             future.completeExceptionally(failure);
@@ -77,6 +79,25 @@ final class ReadPool {
             handle.getConnection().rollback();
         } catch (SQLException e) {
             LOG.warn("Ending a read transaction failed", e);
+        }
+    }
+
+    /** The handle itself, or a new connection in its place when the failure shows the old one is gone. */
+    private Handle replacedIfLost(Handle handle, Throwable failure) {
+        SQLException cause = failure == null ? null : SqlReader.sqlCause(failure);
+        if (cause == null || !dialect.isConnectionLost(cause)) {
+            return handle;
+        }
+        try {
+            Handle fresh = source.open();
+            handles.remove(handle);
+            handles.add(fresh);
+            SqlJobStore.closeQuietly(handle);
+            LOG.warn("A read connection was lost ({}); replaced it", cause.getMessage());
+            return fresh;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("A read connection was lost and the database cannot be reached yet: {}", e.getMessage());
+            return handle;
         }
     }
 

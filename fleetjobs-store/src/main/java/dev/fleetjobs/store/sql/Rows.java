@@ -11,6 +11,8 @@ import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.store.FeedEntry;
+import dev.fleetjobs.store.FeedMessage;
 import dev.fleetjobs.store.JobTargetGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,11 +107,19 @@ final class Rows {
 
     static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("tag_key"), rs.getString("tag_value"));
 
+    static final RowMapper<FeedEntry> FEED = (rs, ctx) -> new FeedEntry(rs.getLong("seq"),
+            new FeedMessage(rs.getString("origin"), rs.getString("topic"), rs.getBytes("payload")));
+
     static final RowMapper<JobTargetGroup> JOB_TARGET_GROUP = (rs, ctx) ->
             new JobTargetGroup(rs.getString("group_name"), rs.getString("group_id"));
 
     /** An execution with its creation-order key, which pages are cut by. */
     record SeqExecution(long seq, JobExecution execution) {
+    }
+
+    /** Flags are stored as integers 0 and 1 on every database (SQLite has no other kind), and read back with getBoolean. */
+    static int flag(boolean value) {
+        return value ? 1 : 0;
     }
 
     /** IN_PROGRESS before QUEUED; null keeps non-pending rows out of the pending index. */

@@ -10,6 +10,10 @@ final class Sql {
     static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT unit_of_work";
     static final String RELEASE_SAVEPOINT = "RELEASE SAVEPOINT unit_of_work";
 
+    static final String STATEMENT_SAVEPOINT = "SAVEPOINT statement";
+    static final String ROLLBACK_TO_STATEMENT_SAVEPOINT = "ROLLBACK TO SAVEPOINT statement";
+    static final String RELEASE_STATEMENT_SAVEPOINT = "RELEASE SAVEPOINT statement";
+
     // things
 
     static final String THING_COLUMNS = "thing_name, thing_id, attributes, version, created_at";
@@ -284,6 +288,7 @@ final class Sql {
 
     static final String WORK_OF_JOB = "SELECT " + WORK_COLUMNS + " FROM job_work WHERE job_id = :jobId ORDER BY seq";
 
+    /** The work whose turn it is; a writer appends the dialect's claim clause, so that two nodes never take the same row. */
     static final String NEXT_WORK = "SELECT " + WORK_COLUMNS + " FROM job_work ORDER BY turn, seq LIMIT 1";
 
     // job templates
@@ -313,4 +318,25 @@ final class Sql {
             + " ORDER BY tag_key LIMIT :limit";
 
     static final String COUNT_TAGS = "SELECT COUNT(*) FROM tags WHERE resource_arn = :resourceArn";
+
+    // what the nodes of a shared database agree on
+
+    static final String FIND_SETTING = "SELECT value FROM cluster_settings WHERE name = :name";
+
+    static final String INSERT_SETTING = "INSERT INTO cluster_settings (name, value) VALUES (:name, :value)"
+            + " ON CONFLICT (name) DO NOTHING";
+
+    static final String PUT_SETTING = "INSERT INTO cluster_settings (name, value) VALUES (:name, :value)"
+            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+
+    // the change feed
+
+    static final String APPEND_FEED = "INSERT INTO change_feed (origin, topic, payload, created_at)"
+            + " VALUES (:origin, :topic, :payload, :createdAt)";
+
+    static final String FEED_AFTER = "SELECT seq, origin, topic, payload FROM change_feed WHERE seq > :after ORDER BY seq LIMIT :limit";
+
+    static final String FEED_END = "SELECT COALESCE(MAX(seq), 0) FROM change_feed";
+
+    static final String PRUNE_FEED = "DELETE FROM change_feed WHERE created_at < :before";
 }

@@ -24,19 +24,20 @@ final class SqlCatalog {
         return db.run("jobWork", h -> h.createQuery(Sql.WORK_OF_JOB).bind("jobId", jobId).map(Rows.WORK).list());
     }
 
-    Optional<JobWork> nextJobWork() {
-        return db.run("nextJobWork", h -> h.createQuery(Sql.NEXT_WORK).map(Rows.WORK).findOne());
+    Optional<JobWork> nextJobWork(boolean claim) {
+        String sql = claim ? Sql.NEXT_WORK + db.dialect.claimClause() : Sql.NEXT_WORK;
+        return db.run("nextJobWork", h -> h.createQuery(sql).map(Rows.WORK).findOne());
     }
 
     JobWork insertJobWork(JobWork work) {
-        long seq = db.run("insertJobWork " + work.jobId(), h -> h.createUpdate(Sql.INSERT_WORK)
+        long seq = db.guarded("insertJobWork " + work.jobId(), h -> h.createUpdate(Sql.INSERT_WORK)
                 .bind("jobId", work.jobId())
                 .bind("kind", work.kind().name())
                 .bind("targetArn", work.targetArn())
                 .bind("groupName", work.groupName())
                 .bind("membershipCut", work.membershipCut())
                 .bind("cursor", work.cursor())
-                .bind("force", work.force())
+                .bind("force", Rows.flag(work.force()))
                 .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one());
         return new JobWork(seq, work.jobId(), work.kind(), work.targetArn(), work.groupName(), work.membershipCut(), work.cursor(),
                 work.force());
@@ -70,7 +71,7 @@ final class SqlCatalog {
     }
 
     void insertJobTemplate(JobTemplate template) {
-        db.run("insertJobTemplate " + template.jobTemplateId(), h -> h.createUpdate(Sql.INSERT_TEMPLATE)
+        db.guarded("insertJobTemplate " + template.jobTemplateId(), h -> h.createUpdate(Sql.INSERT_TEMPLATE)
                 .bind("jobTemplateId", template.jobTemplateId())
                 .bind("description", template.description())
                 .bind("document", template.document())
@@ -101,7 +102,7 @@ final class SqlCatalog {
 
     void putTags(String resourceArn, Collection<Tag> tags) {
         for (Tag tag : tags) {
-            db.run("putTag", h -> h.createUpdate(Sql.PUT_TAG).bind("resourceArn", resourceArn).bind("key", tag.key())
+            db.guarded("putTag", h -> h.createUpdate(Sql.PUT_TAG).bind("resourceArn", resourceArn).bind("key", tag.key())
                     .bind("value", tag.value()).execute());
         }
     }

@@ -33,18 +33,21 @@ public final class SqlJobStore implements JobStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqlJobStore.class);
 
     private final Dialect dialect;
-    private final Handle writerHandle;
+    private final DataSource dataSource;
     private final Writer writer;
     private final ReadPool readPool;
+    private final AutoCloseable resources;
     private final Object closeLock = new Object();
     private final SecurityStore security = new SqlSecurityStore(this);
     private boolean closed;
 
-    private SqlJobStore(Dialect dialect, Handle writerHandle, List<Handle> readerHandles, SqlStoreOptions options) {
+    private SqlJobStore(Dialect dialect, DataSource dataSource, List<Handle> writerHandles, List<Handle> readerHandles,
+                        SqlStoreOptions options, AutoCloseable resources) {
         this.dialect = dialect;
-        this.writerHandle = writerHandle;
-        this.writer = new Writer(writerHandle, dialect, options);
-        this.readPool = new ReadPool(readerHandles, dialect, options.readQueueCapacity());
+        this.dataSource = dataSource;
+        this.writer = new Writer(writerHandles, () -> openHandle(dialect, dataSource, false), dialect, options);
+        this.readPool = new ReadPool(readerHandles, () -> openHandle(dialect, dataSource, true), dialect, options.readQueueCapacity());
+        this.resources = resources;
     }
 
     /**
@@ -52,6 +55,45 @@ public final class SqlJobStore implements JobStore {
      * Every connection the store keeps comes from {@code dataSource} and is set up by {@code dialect}.
      */
     public static SqlJobStore open(Dialect dialect, DataSource dataSource, SqlStoreOptions options) {
+        return open(dialect, dataSource, options, () -> { });
+    }
+
+    /** As {@link #open(Dialect, DataSource, SqlStoreOptions)}; {@code resources} (a pool) are closed after the store, or when it fails to open. */
+    public static SqlJobStore open(Dialect dialect, DataSource dataSource, SqlStoreOptions options, AutoCloseable resources) {
+        if (!dialect.shared() && options.writeConnections() != 1) {
+            throw new IllegalArgumentException("This database takes one writer connection, not " + options.writeConnections());
+        }
+        try {
+            migrate(dialect, dataSource);
+        } catch (StoreUnavailableException e) {
+            closeQuietly(resources);
+            throw e;
+        }
+        List<Handle> opened = new ArrayList<>();
+        try {
+            List<Handle> writers = new ArrayList<>();
+            for (int i = 0; i < options.writeConnections(); i++) {
+                Handle writerHandle = openHandle(dialect, dataSource, false);
+                opened.add(writerHandle);
+                writers.add(writerHandle);
+            }
+            List<Handle> readers = new ArrayList<>();
+            for (int i = 0; i < options.readConnections(); i++) {
+                Handle reader = openHandle(dialect, dataSource, true);
+                opened.add(reader);
+                readers.add(reader);
+            }
+            SqlJobStore store = new SqlJobStore(dialect, dataSource, writers, readers, options, resources);
+            store.writer.start();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            opened.forEach(SqlJobStore::closeQuietly);
+            closeQuietly(resources);
+            throw new StoreUnavailableException("Cannot open the store's database", e);
+        }
+    }
+
+    private static void migrate(Dialect dialect, DataSource dataSource) {
         try {
             Flyway.configure(SqlJobStore.class.getClassLoader())
                     .dataSource(dataSource)
@@ -61,23 +103,6 @@ public final class SqlJobStore implements JobStore {
                     .migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("Cannot migrate the store's database", e);
-        }
-        List<Handle> opened = new ArrayList<>();
-        try {
-            Handle writerHandle = openHandle(dialect, dataSource, false);
-            opened.add(writerHandle);
-            List<Handle> readers = new ArrayList<>();
-            for (int i = 0; i < options.readConnections(); i++) {
-                Handle reader = openHandle(dialect, dataSource, true);
-                opened.add(reader);
-                readers.add(reader);
-            }
-            SqlJobStore store = new SqlJobStore(dialect, writerHandle, readers, options);
-            store.writer.start();
-            return store;
-        } catch (SQLException | RuntimeException e) {
-            opened.forEach(SqlJobStore::closeQuietly);
-            throw new StoreUnavailableException("Cannot open the store's database", e);
         }
     }
 
@@ -116,6 +141,25 @@ public final class SqlJobStore implements JobStore {
         return writer.commitCount();
     }
 
+    /** Units of work run again because they lost a race with another transaction (several nodes). */
+    public long rerunCount() {
+        return writer.rerunCount();
+    }
+
+    /** Whether other nodes may share this database (then notifications travel through the change feed). */
+    public boolean shared() {
+        return dialect.shared();
+    }
+
+    /**
+     * Calls {@code onSignal} (on a thread of its own) when another connection committed feed
+     * entries, and once each time the listening connection was (re)established, since entries may
+     * have been missed meanwhile. Where the database has no such signal nothing is called: poll.
+     */
+    public AutoCloseable listenForFeed(Runnable onSignal) {
+        return dialect.listenForFeed(dataSource, onSignal);
+    }
+
     /** Writes accepted and waiting for the writer. */
     public int queuedWrites() {
         return writer.queuedWrites();
@@ -134,16 +178,27 @@ public final class SqlJobStore implements JobStore {
             closed = true;
             writer.stop();
             readPool.close();
+            List<Handle> writerHandles = writer.finalHandles();
             try {
                 // Back to auto-commit (ending the writer's empty transaction) so housekeeping such
                 // as a checkpoint runs outside any transaction.
-                writerHandle.getConnection().setAutoCommit(true);
-                dialect.beforeClose(writerHandle.getConnection());
+                Connection last = writerHandles.get(0).getConnection();
+                last.setAutoCommit(true);
+                dialect.beforeClose(last);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("Final housekeeping of the database failed; it stays consistent", e);
             }
-            closeQuietly(writerHandle);
+            writerHandles.forEach(SqlJobStore::closeQuietly);
+            closeQuietly(resources);
             LOG.debug("Store closed after {} commits", writer.commitCount());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the store's resources failed", e);
         }
     }
 

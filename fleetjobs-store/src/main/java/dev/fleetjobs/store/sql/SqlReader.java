@@ -12,6 +12,7 @@ import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.FeedEntry;
 import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.OfferedExecution;
@@ -44,7 +45,7 @@ import org.jdbi.v3.core.statement.Query;
 class SqlReader implements StoreReader {
 
     private final Handle handle;
-    private final Dialect dialect;
+    final Dialect dialect;
     private volatile boolean active = true;
     final SqlThingGroups groups = new SqlThingGroups(this);
     final SqlCatalog catalog = new SqlCatalog(this);
@@ -309,7 +310,7 @@ class SqlReader implements StoreReader {
 
     @Override
     public Optional<JobWork> nextJobWork() {
-        return catalog.nextJobWork();
+        return catalog.nextJobWork(false);
     }
 
     @Override
@@ -374,6 +375,24 @@ class SqlReader implements StoreReader {
         return console.jobsWithIdPrefix(query, idPrefix, cursor, limit);
     }
 
+    // what the nodes of a shared database agree on, and the change feed
+
+    @Override
+    public Optional<String> setting(String name) {
+        return run("setting", h -> h.createQuery(Sql.FIND_SETTING).bind("name", name).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public List<FeedEntry> feedAfter(long afterSeq, int limit) {
+        Paging.checkLimit(limit);
+        return run("feedAfter", h -> h.createQuery(Sql.FEED_AFTER).bind("after", afterSeq).bind("limit", limit).map(Rows.FEED).list());
+    }
+
+    @Override
+    public long feedEnd() {
+        return run("feedEnd", h -> h.createQuery(Sql.FEED_END).mapTo(Long.class).one());
+    }
+
     /** Runs one statement, turning database failures into the store's exceptions. */
     <T> T run(String operation, Function<Handle, T> statement) {
         if (!active) {
@@ -389,11 +408,34 @@ class SqlReader implements StoreReader {
             if (cause != null && dialect.isForeignKeyViolation(cause)) {
                 throw new StoreConflictException(operation + ": a referenced row does not exist");
             }
+            if (cause != null && dialect.isTransient(cause)) {
+                throw new LostRaceException(operation + " lost a race with another transaction", e);
+            }
             throw new StoreUnavailableException(operation + " failed in the database", e);
         }
     }
 
-    private static SQLException sqlCause(Throwable e) {
+    /**
+     * Runs a statement whose failure the unit of work may catch (a key already taken) and go on:
+     * where a failed statement spoils the whole transaction, it runs in a savepoint of its own.
+     */
+    <T> T guarded(String operation, Function<Handle, T> statement) {
+        if (!dialect.failedStatementAbortsTransaction()) {
+            return run(operation, statement);
+        }
+        run("savepoint", h -> h.execute(Sql.STATEMENT_SAVEPOINT));
+        T result;
+        try {
+            result = run(operation, statement);
+        } catch (RuntimeException e) {
+            run("rollbackToSavepoint", h -> h.execute(Sql.ROLLBACK_TO_STATEMENT_SAVEPOINT));
+            throw e;
+        }
+        run("releaseSavepoint", h -> h.execute(Sql.RELEASE_STATEMENT_SAVEPOINT));
+        return result;
+    }
+
+    static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException) {
                 return (SQLException) t;

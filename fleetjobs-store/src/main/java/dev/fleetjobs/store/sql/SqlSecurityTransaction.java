@@ -16,7 +16,7 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
 
     @Override
     public void insertAccessKey(AccessKey key) {
-        changed(db.run("insertAccessKey", h -> bindKey(h.createUpdate(SecuritySql.INSERT_ACCESS_KEY), key).execute()));
+        changed(db.guarded("insertAccessKey", h -> bindKey(h.createUpdate(SecuritySql.INSERT_ACCESS_KEY), key).execute()));
     }
 
     @Override
@@ -26,19 +26,19 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
 
     @Override
     public void insertCertificate(Certificate certificate) {
-        changed(db.run("insertCertificate", h -> bindCertificate(h.createUpdate(SecuritySql.INSERT_CERTIFICATE), certificate).execute()));
+        changed(db.guarded("insertCertificate", h -> bindCertificate(h.createUpdate(SecuritySql.INSERT_CERTIFICATE), certificate).execute()));
     }
 
     @Override
     public void updateCertificate(Certificate certificate) {
-        versioned("certificate " + certificate.certificateId(), certificate.customerVersion(), db.run("updateCertificate",
+        versioned("certificate " + certificate.certificateId(), certificate.customerVersion(), db.guarded("updateCertificate",
                 h -> bindCertificate(h.createUpdate(SecuritySql.UPDATE_CERTIFICATE), certificate)
                         .bind("expectedVersion", certificate.customerVersion() - 1).execute()));
     }
 
     @Override
     public boolean deleteCertificate(String certificateId) {
-        return changed(db.run("deleteCertificate", h -> h.createUpdate(SecuritySql.DELETE_CERTIFICATE)
+        return changed(db.guarded("deleteCertificate", h -> h.createUpdate(SecuritySql.DELETE_CERTIFICATE)
                 .bind("certificateId", certificateId).execute())) > 0;
     }
 
@@ -49,7 +49,7 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
             changed(revived);
             return;
         }
-        changed(db.run("insertCaCertificate", h -> bindCa(h.createUpdate(SecuritySql.INSERT_CA), ca).execute()));
+        changed(db.guarded("insertCaCertificate", h -> bindCa(h.createUpdate(SecuritySql.INSERT_CA), ca).execute()));
     }
 
     @Override
@@ -60,7 +60,7 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
 
     @Override
     public void updateCaCertificate(CaCertificate ca) {
-        versioned("CA certificate " + ca.certificateId(), ca.customerVersion(), db.run("updateCaCertificate",
+        versioned("CA certificate " + ca.certificateId(), ca.customerVersion(), db.guarded("updateCaCertificate",
                 h -> bindCa(h.createUpdate(SecuritySql.UPDATE_CA), ca).bind("expectedVersion", ca.customerVersion() - 1).execute()));
     }
 
@@ -69,7 +69,7 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
         if (isAttached(thingName, certificateId)) {
             return false;
         }
-        changed(db.run("attach", h -> h.createUpdate(SecuritySql.ATTACH)
+        changed(db.guarded("attach", h -> h.createUpdate(SecuritySql.ATTACH)
                 .bind("thingName", thingName).bind("certificateId", certificateId).execute()));
         return true;
     }
@@ -103,7 +103,7 @@ final class SqlSecurityTransaction extends SqlSecurityReader implements Security
     private static Update bindCa(Update update, CaCertificate c) {
         return bindCertificateFields(update, c.certificateId(), c.certificatePem(), c.status().name(), c.mode().name(), c.createdAtMillis(),
                 c.lastModifiedAtMillis(), c.customerVersion(), c.generationId(), c.notBeforeMillis(), c.notAfterMillis())
-                .bind("autoRegistration", c.autoRegistration());
+                .bind("autoRegistration", Rows.flag(c.autoRegistration()));
     }
 
     /** The columns device and CA certificates share. */

@@ -117,7 +117,7 @@ final class SqlThingGroups {
     // writes
 
     void insert(ThingGroup group) {
-        db.run("insertThingGroup " + group.groupName(), h -> h.createUpdate(Sql.INSERT_GROUP)
+        db.guarded("insertThingGroup " + group.groupName(), h -> h.createUpdate(Sql.INSERT_GROUP)
                 .bind("groupName", group.groupName())
                 .bind("groupId", group.groupId())
                 .bind("parentName", group.parentName())
@@ -131,7 +131,7 @@ final class SqlThingGroups {
         for (int i = 0; i < lineage.size(); i++) {
             int distance = lineage.size() - 1 - i;
             String ancestor = lineage.get(i);
-            db.run("insertThingGroupAncestor", h -> h.createUpdate(Sql.INSERT_GROUP_ANCESTOR)
+            db.guarded("insertThingGroupAncestor", h -> h.createUpdate(Sql.INSERT_GROUP_ANCESTOR)
                     .bind("groupName", group.groupName()).bind("ancestorName", ancestor).bind("distance", distance).execute());
         }
     }
@@ -151,11 +151,11 @@ final class SqlThingGroups {
     }
 
     boolean delete(String groupName) {
-        return db.run("deleteThingGroup", h -> h.createUpdate(Sql.DELETE_GROUP).bind("groupName", groupName).execute()) > 0;
+        return db.guarded("deleteThingGroup", h -> h.createUpdate(Sql.DELETE_GROUP).bind("groupName", groupName).execute()) > 0;
     }
 
     boolean addMember(String groupName, String thingName) {
-        return db.run("addThingToGroup", h -> h.createUpdate(Sql.ADD_MEMBER).bind("groupName", groupName)
+        return db.guarded("addThingToGroup", h -> h.createUpdate(Sql.ADD_MEMBER).bind("groupName", groupName)
                 .bind("thingName", thingName).execute()) > 0;
     }
 

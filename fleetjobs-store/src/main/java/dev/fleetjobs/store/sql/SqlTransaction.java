@@ -14,11 +14,18 @@ import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreTransaction;
+import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.store.FeedMessage;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -27,7 +34,16 @@ import org.jdbi.v3.core.statement.Update;
 /** The writes, on the writer connection inside the current batch's transaction and savepoint. */
 final class SqlTransaction extends SqlReader implements StoreTransaction {
 
+    private static final int THING_LOCKS = 1;
+    private static final int JOB_LOCKS = 2;
+    private static final int FEED_LOCK = 3;
+
     private final Map<Class<?>, Object> attachments = new HashMap<>();
+    // Count changes wait for the end of the unit and are then written in key order: the counters
+    // of a busy job are hot rows, held this way only briefly and never in an order that deadlocks.
+    private final Map<CountKey, Long> countChanges = new TreeMap<>();
+    private final List<FeedMessage> feed = new ArrayList<>();
+    private final Set<String> locked = new HashSet<>();
 
     SqlTransaction(Handle handle, Dialect dialect) {
         super(handle, dialect);
@@ -35,7 +51,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     @Override
     public void insertThing(Thing thing) {
-        run("insertThing " + thing.thingName(), h -> h.createUpdate(Sql.INSERT_THING)
+        guarded("insertThing " + thing.thingName(), h -> h.createUpdate(Sql.INSERT_THING)
                 .bind("thingName", thing.thingName())
                 .bind("thingId", thing.thingId())
                 .bind("attributes", Json.write(thing.attributes()))
@@ -68,7 +84,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     private void insertAttributes(Thing thing) {
         for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
-            run("insertThingAttribute", h -> h.createUpdate(Sql.INSERT_THING_ATTRIBUTE).bind("thingName", thing.thingName())
+            guarded("insertThingAttribute", h -> h.createUpdate(Sql.INSERT_THING_ATTRIBUTE).bind("thingName", thing.thingName())
                     .bind("name", attribute.getKey()).bind("value", attribute.getValue()).execute());
         }
     }
@@ -102,7 +118,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     @Override
     public void insertJob(Job job) {
-        run("insertJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.INSERT_JOB), job).execute());
+        guarded("insertJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.INSERT_JOB), job).execute());
     }
 
     @Override
@@ -122,12 +138,14 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     /** Its counts, target groups and work rows go with it (foreign keys cascade). */
     @Override
     public boolean deleteJob(String jobId) {
+        // Its counts go with it: changes to them still waiting for the end of the unit are dropped.
+        countChanges.keySet().removeIf(key -> key.jobId().equals(jobId));
         return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
     }
 
     @Override
     public void insertExecution(JobExecution execution) {
-        run("insertExecution " + key(execution), h -> bindExecution(h.createUpdate(Sql.INSERT_EXECUTION), execution).execute());
+        guarded("insertExecution " + key(execution), h -> bindExecution(h.createUpdate(Sql.INSERT_EXECUTION), execution).execute());
         addToCount(execution.jobId(), execution.status(), 1);
     }
 
@@ -137,7 +155,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
         if (executions.isEmpty()) {
             return;
         }
-        run("insertExecutions", h -> {
+        guarded("insertExecutions", h -> {
             PreparedBatch batch = h.prepareBatch(Sql.INSERT_EXECUTION);
             for (JobExecution execution : executions) {
                 bindExecution(batch, execution).add();
@@ -151,7 +169,13 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
         counts.forEach((key, delta) -> addToCount(key.jobId(), key.status(), delta));
     }
 
-    private record CountKey(String jobId, ExecutionStatus status) {
+    private record CountKey(String jobId, ExecutionStatus status) implements Comparable<CountKey> {
+
+        @Override
+        public int compareTo(CountKey other) {
+            int byJob = jobId.compareTo(other.jobId);
+            return byJob != 0 ? byJob : status.compareTo(other.status);
+        }
     }
 
     @Override
@@ -197,12 +221,12 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     @Override
     public void insertRollout(RolloutState state, List<String> targets) {
-        run("insertRollout " + state.jobId(), h -> bindRollout(h.createUpdate(Sql.INSERT_ROLLOUT), state).execute());
+        guarded("insertRollout " + state.jobId(), h -> bindRollout(h.createUpdate(Sql.INSERT_ROLLOUT), state).execute());
         insertRolloutTargets(state.jobId(), 0, targets);
     }
 
     private void insertRolloutTargets(String jobId, int firstPosition, List<String> targets) {
-        run("insertRolloutTargets " + jobId, h -> {
+        guarded("insertRolloutTargets " + jobId, h -> {
             PreparedBatch batch = h.prepareBatch(Sql.INSERT_ROLLOUT_TARGET);
             for (int i = 0; i < targets.size(); i++) {
                 batch.bind("jobId", jobId).bind("position", firstPosition + i).bind("thingName", targets.get(i)).add();
@@ -300,8 +324,98 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     }
 
     private void addToCount(String jobId, ExecutionStatus status, long delta) {
-        run("addToCount", h -> h.createUpdate(Sql.ADD_TO_COUNT)
-                .bind("jobId", jobId).bind("status", status.name()).bind("delta", delta).execute());
+        countChanges.merge(new CountKey(jobId, status), delta, Long::sum);
+    }
+
+    /** The stored counts and this unit's changes to them. */
+    @Override
+    public JobProgress progress(String jobId) {
+        JobProgress stored = super.progress(jobId);
+        Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+        for (ExecutionStatus status : ExecutionStatus.values()) {
+            long count = stored.count(status) + countChanges.getOrDefault(new CountKey(jobId, status), 0L);
+            if (count != 0) {
+                counts.put(status, count);
+            }
+        }
+        return new JobProgress(counts);
+    }
+
+    /**
+     * Writes what the unit left for its end: the count changes, in key order, and the feed
+     * messages, numbered under one lock that every feed writer takes last and holds until its
+     * commit, so that numbers follow commit order.
+     */
+    void finishUnit() {
+        for (Map.Entry<CountKey, Long> change : countChanges.entrySet()) {
+            if (change.getValue() != 0) {
+                run("addToCount", h -> h.createUpdate(Sql.ADD_TO_COUNT).bind("jobId", change.getKey().jobId())
+                        .bind("status", change.getKey().status().name()).bind("delta", change.getValue()).execute());
+            }
+        }
+        countChanges.clear();
+        if (feed.isEmpty()) {
+            return;
+        }
+        lock(FEED_LOCK, "feed");
+        long now = System.currentTimeMillis();
+        run("appendFeed", h -> {
+            PreparedBatch batch = h.prepareBatch(Sql.APPEND_FEED);
+            for (FeedMessage message : feed) {
+                batch.bind("origin", message.origin()).bind("topic", message.address()).bind("payload", message.payload())
+                        .bind("createdAt", now).add();
+            }
+            return batch.execute();
+        });
+        feed.clear();
+        if (dialect.feedSignal() != null) {
+            run("feedSignal", h -> h.createQuery(dialect.feedSignal()).mapTo(String.class).one());
+        }
+    }
+
+    // several nodes on one database
+
+    @Override
+    public void lockThing(String thingName) {
+        lock(THING_LOCKS, thingName);
+    }
+
+    @Override
+    public void lockJob(String jobId) {
+        lock(JOB_LOCKS, jobId);
+    }
+
+    private void lock(int space, String key) {
+        String query = dialect.lockQuery();
+        if (query != null && locked.add(space + "/" + key)) {
+            run("lock", h -> h.createQuery(query).bind("space", space).bind("key", key).mapTo(Integer.class).one());
+        }
+    }
+
+    /** Claims the work for this transaction, so that a writer on another node takes other work meanwhile. */
+    @Override
+    public Optional<JobWork> nextJobWork() {
+        return catalog.nextJobWork(true);
+    }
+
+    @Override
+    public boolean insertSetting(String name, String value) {
+        return run("insertSetting", h -> h.createUpdate(Sql.INSERT_SETTING).bind("name", name).bind("value", value).execute()) > 0;
+    }
+
+    @Override
+    public void putSetting(String name, String value) {
+        run("putSetting", h -> h.createUpdate(Sql.PUT_SETTING).bind("name", name).bind("value", value).execute());
+    }
+
+    @Override
+    public void appendFeed(List<FeedMessage> messages) {
+        feed.addAll(messages);
+    }
+
+    @Override
+    public void pruneFeed(long epochMillis) {
+        run("pruneFeed", h -> h.createUpdate(Sql.PRUNE_FEED).bind("before", epochMillis).execute());
     }
 
     private static Update bindJob(Update update, Job job) {
@@ -313,14 +427,14 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("description", job.description())
                 .bind("targets", Json.write(job.targets()))
                 .bind("inProgressTimeoutMinutes", job.inProgressTimeoutMinutes())
-                .bind("forceCanceled", job.forceCanceled())
+                .bind("forceCanceled", Rows.flag(job.forceCanceled()))
                 .bind("reasonCode", job.reasonCode())
                 .bind("comment", job.comment())
                 .bind("createdAt", job.createdAtMillis())
                 .bind("lastUpdatedAt", job.lastUpdatedAtMillis())
                 .bind("completedAt", job.completedAtMillis())
                 .bind("runConfig", Json.writeRunConfig(job.runConfig()))
-                .bind("windowed", job.runConfig().hasMaintenanceWindows())
+                .bind("windowed", Rows.flag(job.runConfig().hasMaintenanceWindows()))
                 .bind("jobTemplateArn", job.jobTemplateArn())
                 .bind("documentParameters", job.documentParameters().isEmpty() ? null : Json.write(job.documentParameters()))
                 .bind("documentBeforeSubstitution", job.documentBeforeSubstitution());
@@ -340,7 +454,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("versionNumber", e.versionNumber())
                 .bind("stepTimeoutMinutes", e.stepTimeoutMinutes())
                 .bind("stepDeadline", e.stepDeadlineMillis())
-                .bind("forceCanceled", e.forceCanceled())
+                .bind("forceCanceled", Rows.flag(e.forceCanceled()))
                 .bind("retryAttempt", e.retryAttempt())
                 .bind("inProgressDeadline", e.inProgressDeadlineMillis())
                 .bind("timeoutAt", e.timeoutDeadlineMillis());
@@ -353,7 +467,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
                 .bind("remaining", state.remaining())
                 .bind("windowStart", state.windowStartMillis())
                 .bind("releasedInWindow", state.releasedInWindow())
-                .bind("endApplied", state.endApplied())
+                .bind("endApplied", Rows.flag(state.endApplied()))
                 .bind("dueAt", state.dueAtMillis());
     }
 

@@ -4,29 +4,37 @@ import java.util.List;
 
 /**
  * How a job runs over time, beyond its in-progress timeout: rollout rate, abort criteria, retry
- * criteria and schedule (spec 4.4). Each part is absent when null or empty.
+ * criteria and schedule (spec 4.4), and Fleetjobs' own canary stages. Each part is absent when
+ * null or empty.
  */
 public record JobRunConfig(
         RolloutConfig rollout,
         List<AbortCriterion> abortCriteria,
         List<RetryCriterion> retryCriteria,
-        ScheduleConfig schedule) {
+        ScheduleConfig schedule,
+        CanaryConfig canary) {
 
-    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null);
+    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null, null);
 
     public JobRunConfig {
         abortCriteria = abortCriteria == null ? List.of() : List.copyOf(abortCriteria);
         retryCriteria = retryCriteria == null ? List.of() : List.copyOf(retryCriteria);
     }
 
+    /** The AWS blocks only, without canary stages. */
+    public JobRunConfig(RolloutConfig rollout, List<AbortCriterion> abortCriteria, List<RetryCriterion> retryCriteria,
+                        ScheduleConfig schedule) {
+        this(rollout, abortCriteria, retryCriteria, schedule, null);
+    }
+
     /**
-     * The part of this configuration a job template holds: rollout, abort and retry criteria, and
-     * maintenance windows without the one-off start and end times of a schedule.
+     * The part of this configuration a job template holds: rollout, abort and retry criteria,
+     * canary stages, and maintenance windows without the one-off start and end times of a schedule.
      */
     public JobRunConfig templatePart() {
         List<RecurringWindow> windows = schedule == null ? List.of() : schedule.maintenanceWindows();
         return new JobRunConfig(rollout, abortCriteria, retryCriteria,
-                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows));
+                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows), canary);
     }
 
     /**
@@ -38,7 +46,8 @@ public record JobRunConfig(
         return new JobRunConfig(rollout != null ? rollout : defaults.rollout,
                 abortCriteria.isEmpty() ? defaults.abortCriteria : abortCriteria,
                 retryCriteria.isEmpty() ? defaults.retryCriteria : retryCriteria,
-                mergedSchedule(defaults.schedule));
+                mergedSchedule(defaults.schedule),
+                canary != null ? canary : defaults.canary);
     }
 
     private ScheduleConfig mergedSchedule(ScheduleConfig defaults) {
@@ -51,9 +60,9 @@ public record JobRunConfig(
         return new ScheduleConfig(schedule.startTime(), schedule.endTime(), schedule.endBehavior(), defaults.maintenanceWindows());
     }
 
-    /** Whether targets are offered over time (a rate or a schedule) rather than all at creation. */
+    /** Whether targets are offered over time (a rate, a schedule or canary stages) rather than all at once. */
     public boolean offersOverTime() {
-        return rollout != null || schedule != null;
+        return rollout != null || schedule != null || canary != null;
     }
 
     /** Whether executions of the job are offered only inside maintenance windows. */

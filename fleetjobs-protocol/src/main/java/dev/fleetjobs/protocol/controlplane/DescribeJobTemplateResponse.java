@@ -1,6 +1,7 @@
 package dev.fleetjobs.protocol.controlplane;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fleetjobs.protocol.fleetjobs.FleetjobsMember;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,5 +16,6 @@ public record DescribeJobTemplateResponse(
         AbortConfig abortConfig,
         TimeoutConfig timeoutConfig,
         JobExecutionsRetryConfig jobExecutionsRetryConfig,
-        List<MaintenanceWindow> maintenanceWindows) {
+        List<MaintenanceWindow> maintenanceWindows,
+        FleetjobsMember fleetjobs) {
 }

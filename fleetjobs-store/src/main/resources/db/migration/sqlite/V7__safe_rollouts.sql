@@ -53,4 +53,4 @@ CREATE TABLE job_rollbacks (
     original_canceled  INTEGER NOT NULL,
     created_at         BIGINT  NOT NULL
 );
-CREATE INDEX job_rollbacks_by_original ON job_rollbacks (original_job_id, created_at);
+CREATE INDEX job_rollbacks_by_original ON job_rollbacks (original_job_id, created_at, job_id);

@@ -28,13 +28,14 @@ final class SafeRolloutSql {
     static final String IS_STAGE_THING = "SELECT COUNT(*) FROM canary_stage_things"
             + " WHERE job_id = :jobId AND stage = :stage AND thing_name = :thingName";
 
-    /** Each of the stage's things once, by the status of its execution with the highest number. */
-    static final String STAGE_STATUSES = "SELECT e.status AS status, COUNT(*) AS n FROM canary_stage_things c"
-            + " JOIN job_executions e ON e.job_id = c.job_id AND e.thing_name = c.thing_name"
-            + " WHERE c.job_id = :jobId AND c.stage = :stage"
-            + " AND e.execution_number = (SELECT MAX(x.execution_number) FROM job_executions x"
-            + " WHERE x.job_id = c.job_id AND x.thing_name = c.thing_name)"
-            + " GROUP BY e.status";
+    /**
+     * Each of the stage's things once, by the status of its execution with the highest number. The
+     * stage's few things drive the query (a subquery per thing), never the job's many executions.
+     */
+    static final String STAGE_STATUSES = "SELECT s.status AS status, COUNT(*) AS n FROM (SELECT (SELECT e.status FROM job_executions e"
+            + " WHERE e.job_id = c.job_id AND e.thing_name = c.thing_name ORDER BY e.execution_number DESC LIMIT 1) AS status"
+            + " FROM canary_stage_things c WHERE c.job_id = :jobId AND c.stage = :stage) s"
+            + " WHERE s.status IS NOT NULL GROUP BY s.status";
 
     static final String DECISION_COLUMNS = "job_id, stage, decided_at, passed, action, released, finished, succeeded,"
             + " min_finished_things, min_success_percentage";

@@ -107,9 +107,14 @@ class SafeRolloutDryRunTest {
             server.iot().createThing(r -> r.thingName("pump"));
             server.iot().createJob(r -> r.jobId("taken").targets(THING + "pump").document("{}"));
             Operator operator = new Operator(server.endpoint());
-            JsonNode plan = operator.ok("POST", "/_fleetjobs/jobs/taken/dry-run", "{\"targets\":\"" + THING + "pump\",\"document\":\"[1]\","
-                    + "\"jobExecutionsRolloutConfig\":{\"maximumPerMinute\":0},\"schedulingConfig\":{\"startTime\":\"soon\"},"
+            HttpResponse<String> refused = operator.send("POST", "/_fleetjobs/jobs/taken/dry-run", "{\"targets\":\"" + THING + "pump\","
+                    + "\"document\":\"[1]\",\"jobExecutionsRolloutConfig\":{\"maximumPerMinute\":0},\"schedulingConfig\":{\"startTime\":\"soon\"},"
                     + "\"fleetjobs\":{\"canaryConfig\":{\"stages\":[{\"thingCount\":3,\"minSuccessPercentage\":80,\"onFailure\":\"PANIC\"}]}}}");
+            // CreateJob's own answer (its first refusal), with the whole plan and every refusal beside the message.
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestException");
+            JsonNode plan = Operator.json(refused.body());
+            assertThat(plan.path("message").asText()).contains("'targets'");
             assertThat(plan.path("valid").asBoolean()).isFalse();
             assertThat(plan.path("errors").findValuesAsText("errorType")).containsExactly("InvalidRequestException",
                     "InvalidRequestException", "InvalidRequestException", "InvalidRequestException", "InvalidRequestException",

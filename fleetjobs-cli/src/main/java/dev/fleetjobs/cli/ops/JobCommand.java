@@ -92,7 +92,7 @@ public final class JobCommand {
                 body.putObject("timeoutConfig").put("inProgressTimeoutInMinutes", timeoutMinutes);
             }
             if (dryRun) {
-                JsonNode plan = client.call("POST", ControlPlaneClient.path("/_fleetjobs/jobs/", jobId, "/dry-run"), Map.of(), body);
+                JsonNode plan = SafeRolloutView.dryRun(client, jobId, body);
                 if (json()) {
                     printJson(plan);
                 } else {

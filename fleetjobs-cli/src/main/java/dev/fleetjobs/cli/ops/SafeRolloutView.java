@@ -1,11 +1,14 @@
 package dev.fleetjobs.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetjobs.sdk.http.JsonCodec;
+import dev.fleetjobs.sdk.models.errors.JobsServiceException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders Fleetjobs' own safe-rollout state for people: a job's pause, canary stages and gate
@@ -45,11 +48,11 @@ final class SafeRolloutView {
         String state = canary.path("state").asText();
         int stages = canary.path("stages").asInt();
         if (state.equals("PASSED")) {
-            return "Canary: all " + stages + " gates passed";
+            return stages == 1 ? "Canary: its gate passed" : "Canary: all " + stages + " gates passed";
         }
         String stage = "Canary: stage " + canary.path("currentStage").asInt() + " of " + stages;
         return switch (state) {
-            case "WAITING_FOR_GATE" -> stage + ", " + canary.path("stageReleased").asLong() + " things released, waiting for its gate";
+            case "WAITING_FOR_GATE" -> stage + ", " + count(canary.path("stageReleased").asLong(), "thing") + " released, waiting for its gate";
             case "GATE_FAILED" -> stage + ", its gate failed";
             case "PENDING" -> stage + ", nothing released yet";
             default -> stage + ", releasing" + (canary.hasNonNull("stageThings")
@@ -62,6 +65,30 @@ final class SafeRolloutView {
                 d.path("stage").asInt(), d.path("outcome").asText(), time(d.path("decidedAt")), d.path("succeeded").asLong(),
                 d.path("finished").asLong(), d.path("successPercentage").asText(), d.path("minSuccessPercentage").asText(),
                 d.path("released").asLong(), d.hasNonNull("action") ? " -> " + d.path("action").asText() : "");
+    }
+
+    /**
+     * {@code POST /_fleetjobs/jobs/{jobId}/dry-run}: the plan, also when CreateJob would refuse the
+     * job (the server then answers with CreateJob's refusal, the plan beside its message).
+     */
+    static JsonNode dryRun(ControlPlaneClient client, String jobId, JsonNode body) {
+        try {
+            return client.call("POST", ControlPlaneClient.path("/_fleetjobs/jobs/", jobId, "/dry-run"), Map.of(), body);
+        } catch (JobsServiceException refused) {
+            JsonNode plan = parse(refused.rawBody());
+            if (plan == null || !plan.has("errors")) {
+                throw refused;
+            }
+            return plan;
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null ? null : JsonCodec.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The lines of a dry run's plan. */
@@ -77,22 +104,26 @@ final class SafeRolloutView {
         }
         targetLines(plan.path("targets"), lines);
         if (plan.hasNonNull("document")) {
-            lines.add("Document: " + plan.path("document").asText());
+            lines.add("Document: " + plan.path("document").asText().strip());
         }
         rolloutLines(plan.path("rollout"), lines);
         plan.path("abort").forEach(a -> lines.add(String.format(Locale.ROOT,
-                "Abort: %s at %s%% once %d things were notified: %d failures at that point%s", a.path("failureType").asText(),
-                a.path("thresholdPercentage").asText(), a.path("minNumberOfExecutedThings").asInt(), a.path("failuresToAbortAtMinimum").asLong(),
-                a.hasNonNull("failuresToAbortWhenAllNotified") ? ", " + a.path("failuresToAbortWhenAllNotified").asLong()
-                        + " once every thing was notified" : ", never for this many things")));
+                "Abort: %s at %s%% once %s were notified: %s at that point%s", a.path("failureType").asText(),
+                a.path("thresholdPercentage").asText(), count(a.path("minNumberOfExecutedThings").asLong(), "thing"),
+                count(a.path("failuresToAbortAtMinimum").asLong(), "failure"),
+                a.hasNonNull("failuresToAbortWhenAllNotified") ? ", " + count(a.path("failuresToAbortWhenAllNotified").asLong(), "failure")
+                        + " once every thing was notified" : "; the job reaches too few things for it")));
         if (plan.hasNonNull("timeoutConfig")) {
             lines.add("Timeout: an execution in progress times out after " + plan.path("timeoutConfig").path("inProgressTimeoutInMinutes").asLong()
                     + " minutes");
         }
         JsonNode retry = plan.path("retry");
         if (!retry.isMissingNode()) {
-            lines.add("Retries: " + retry.path("retriesByFailureType") + ", at most " + retry.path("maxExecutionsPerThing").asInt()
-                    + " executions per thing");
+            List<String> retries = new ArrayList<>();
+            retry.path("retriesByFailureType").fields().forEachRemaining(e -> retries.add(e.getKey() + " up to "
+                    + count(e.getValue().asLong(), "time")));
+            lines.add("Retries: " + String.join(", ", retries) + "; at most " + count(retry.path("maxExecutionsPerThing").asLong(), "execution")
+                    + " per thing");
         }
         return lines;
     }
@@ -101,13 +132,14 @@ final class SafeRolloutView {
         if (targets.isMissingNode()) {
             return;
         }
-        lines.add(String.format(Locale.ROOT, "Targets: %d given, %d distinct things reached (%d reached more than once)",
-                targets.path("given").asInt(), targets.path("reached").asLong(), targets.path("duplicates").asLong()));
+        lines.add(String.format(Locale.ROOT, "Targets: %d given, %d distinct %s reached (%d reached more than once)",
+                targets.path("given").asInt(), targets.path("reached").asLong(), targets.path("reached").asLong() == 1 ? "thing" : "things",
+                targets.path("duplicates").asLong()));
         if (targets.path("things").size() > 0) {
             lines.add("  things: " + join(targets.path("things")));
         }
         targets.path("thingGroups").forEach(g -> lines.add("  group " + g.path("thingGroupName").asText() + ": "
-                + g.path("things").asLong() + " things, its subgroups included"));
+                + count(g.path("things").asLong(), "thing") + ", its subgroups included"));
         if (targets.path("missingThings").size() > 0) {
             lines.add("  missing things: " + join(targets.path("missingThings")));
         }
@@ -125,8 +157,8 @@ final class SafeRolloutView {
             return;
         }
         rollout.path("canaryStages").forEach(s -> lines.add(String.format(Locale.ROOT,
-                "Canary stage %d: %d things; its gate waits for %d finished and needs %s%% succeeded, else %s", s.path("stage").asInt(),
-                s.path("things").asLong(), s.path("minFinishedThings").asLong(), s.path("minSuccessPercentage").asText(),
+                "Canary stage %d: %s; its gate waits for %d finished and needs %s%% succeeded, else %s", s.path("stage").asInt(),
+                count(s.path("things").asLong(), "thing"), s.path("minFinishedThings").asLong(), s.path("minSuccessPercentage").asText(),
                 s.path("onFailure").asText())));
         if (rollout.hasNonNull("allReleasedAt")) {
             lines.add("Rollout: every thing released by " + time(rollout.path("allReleasedAt")) + " (in "
@@ -134,12 +166,21 @@ final class SafeRolloutView {
         } else if (rollout.path("unreleased").asLong() > 0) {
             lines.add("Rollout: " + rollout.path("unreleased").asLong() + " things would never be released");
         }
-        rollout.path("releases").forEach(r -> lines.add(String.format(Locale.ROOT, "  %s .. %s  %d things, %d a minute%s",
-                time(r.path("from")), time(r.path("to")), r.path("things").asLong(), r.path("perRelease").asLong(),
-                r.hasNonNull("canaryStage") ? " (canary stage " + r.path("canaryStage").asInt() + ")" : "")));
+        rollout.path("releases").forEach(r -> {
+            String from = time(r.path("from"));
+            String to = time(r.path("to"));
+            lines.add(String.format(Locale.ROOT, "  %s  %s%s", from.equals(to) ? from : from + " .. " + to,
+                    from.equals(to) ? count(r.path("things").asLong(), "thing") : count(r.path("things").asLong(), "thing") + ", "
+                            + r.path("perRelease").asLong() + " a minute",
+                    r.hasNonNull("canaryStage") ? " (canary stage " + r.path("canaryStage").asInt() + ")" : ""));
+        });
         if (rollout.path("truncated").asBoolean()) {
             lines.add("  ...");
         }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String statuses(JsonNode link) {

@@ -12,10 +12,13 @@ import java.util.Map;
 
 /**
  * The answer of the dry run ({@code POST /_fleetjobs/jobs/{jobId}/dry-run}): what CreateJob would
- * do with the same body, and every refusal it would give. Always status 200 once the body could
- * be read as JSON; {@code valid} tells whether CreateJob would create the job. Parts whose input
- * was refused are absent.
+ * do with the same body, and every refusal it would give. When CreateJob would create the job the
+ * status is 200 and {@code valid} true. When it would refuse it, the answer is the one CreateJob
+ * would give (its first refusal's status and {@code x-amzn-ErrorType}, that refusal's text in
+ * {@code message}) with this whole plan beside {@code message}: {@code valid} false and every
+ * refusal in {@code errors}. Parts whose input was refused are absent.
  *
+ * @param message   the first refusal's message, as the AWS error shape has it; absent when valid
  * @param errors    each refusal in the AWS error's terms: its type and message
  * @param status    the status the job would start in: IN_PROGRESS, or SCHEDULED
  * @param document  the document devices would get, parameters substituted
@@ -25,7 +28,7 @@ import java.util.Map;
  * @param retry     how often a thing may be tried
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobPlanResponse(String jobId, String jobArn, boolean valid, List<Error> errors, BigDecimal plannedAt, String status,
+public record JobPlanResponse(String message, String jobId, String jobArn, boolean valid, List<Error> errors, BigDecimal plannedAt, String status,
                               String targetSelection, Targets targets, String document, String documentBeforeSubstitution,
                               Map<String, String> documentParameters, TimeoutConfig timeoutConfig,
                               JobExecutionsRolloutConfig jobExecutionsRolloutConfig, AbortConfig abortConfig,

@@ -24,7 +24,7 @@ final class JobPlanShapes {
 
     static JobPlanResponse plan(JobPlan plan, Arns arns) {
         JobRunConfig config = plan.runConfig();
-        return new JobPlanResponse(plan.jobId(), arns.job(plan.jobId()), plan.valid(),
+        return new JobPlanResponse(plan.valid() ? null : plan.errors().get(0).getMessage(), plan.jobId(), arns.job(plan.jobId()), plan.valid(),
                 plan.errors().stream().map(e -> new JobPlanResponse.Error(e.errorType(), e.getMessage())).toList(),
                 WireTime.fractionalSeconds(plan.nowMillis()), plan.initialStatus() == null ? null : plan.initialStatus().name(),
                 plan.targetSelection().name(), targets(plan.targets()), plan.document(), plan.documentBeforeSubstitution(),

@@ -1,6 +1,7 @@
 package dev.fleetjobs.server.http;
 
 import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.protocol.fleetjobs.JobPlanResponse;
 import dev.fleetjobs.protocol.fleetjobs.JobStateResponse;
 import dev.fleetjobs.protocol.fleetjobs.RollbackResponse;
 import dev.fleetjobs.server.service.Arns;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * path, in the control-plane table (signed as {@code iot}, allowed to admins and operators like
  * the job operations):
  * <ul>
- *   <li>{@code POST /_fleetjobs/jobs/{jobId}/dry-run}: the CreateJob body; answers the plan and every refusal ({@code JobPlanResponse});</li>
+ *   <li>{@code POST /_fleetjobs/jobs/{jobId}/dry-run}: the CreateJob body; answers the plan ({@code JobPlanResponse}), or,
+ *   when CreateJob would refuse, CreateJob's refusal with the plan and every refusal beside its message;</li>
  *   <li>{@code POST /_fleetjobs/jobs/{jobId}/pause}: {@code {"reason": "..."}}, optional;</li>
  *   <li>{@code POST /_fleetjobs/jobs/{jobId}/resume};</li>
  *   <li>{@code POST /_fleetjobs/jobs/{jobId}/rollback}: the rollback job's document, statuses and run configuration.</li>
@@ -44,9 +46,16 @@ public final class SafeRolloutRoutes implements RouteGroup {
                 .add("POST", JOB + "/rollback", this::rollback);
     }
 
+    /** The plan; when CreateJob would refuse the job, CreateJob's own refusal with the plan beside its message. */
     private CompletableFuture<?> dryRun(ApiRequest request) {
         CreateJobInput.Read read = CreateJobInput.read(request.path("jobId"), request.body());
-        return service.dryRun(read.command(), read.problems(), read.unreadable()).thenApply(plan -> JobPlanShapes.plan(plan, arns));
+        return service.dryRun(read.command(), read.problems(), read.unreadable()).thenApply(plan -> {
+            JobPlanResponse answer = JobPlanShapes.plan(plan, arns);
+            if (!plan.valid()) {
+                throw new RefusalWithBody(plan.errors().get(0).errorType(), answer.message(), answer);
+            }
+            return answer;
+        });
     }
 
     private CompletableFuture<?> pause(ApiRequest request) {

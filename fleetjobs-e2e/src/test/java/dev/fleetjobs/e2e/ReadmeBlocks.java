@@ -36,6 +36,17 @@ final class ReadmeBlocks {
         return script.toString();
     }
 
+    /** A {@code ./fleetjobs} launcher in {@code work} that runs the built fleetjobs.jar, as the repository's launcher does. */
+    static Path fleetjobsLauncher(Path work) throws IOException {
+        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
+        assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
+        Path launcher = work.resolve("fleetjobs");
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -jar '" + jar + "' \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return launcher;
+    }
+
     /**
      * Runs {@code script} with bash in {@code work}, the root credentials and the server's URL in
      * the environment and no AWS configuration files; returns what it printed, after checking it succeeded.

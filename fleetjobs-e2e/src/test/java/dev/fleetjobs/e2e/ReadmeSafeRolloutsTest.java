@@ -2,9 +2,7 @@ package dev.fleetjobs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +25,7 @@ class ReadmeSafeRolloutsTest {
     void theCanaryRolloutOfTheReadmeRunsAsWritten() throws Exception {
         String script = ReadmeBlocks.block("safe-rollouts");
         assertThat(script).contains("--dry-run").contains("./fleetjobs job pause").contains("./fleetjobs job rollback");
-        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
-        assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
-        Path launcher = work.resolve("fleetjobs");
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -jar '" + jar + "' \"$@\"\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        ReadmeBlocks.fleetjobsLauncher(work);
 
         try (RunningServer server = RunningServer.startDev(dataDir, Instant.parse("2025-03-10T12:00:00Z"))) {
             String output = ReadmeBlocks.run(script, server, work);

@@ -3,9 +3,7 @@ package dev.fleetjobs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetjobs.server.app.ServerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.model.JobExecutionStatus;
@@ -26,12 +24,7 @@ class ReadmeTimeoutDemoTest {
     void theDeviceThatWentSilentTimesOutWhenTheClockMovesThreeMinutes() throws Exception {
         String script = ReadmeBlocks.block("timeout-demo");
         assertThat(script).contains("./fleetjobs dev clock advance 3m").contains("--step-timeout-in-minutes 1");
-        Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
-        assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
-        Path launcher = work.resolve("fleetjobs");
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -jar '" + jar + "' \"$@\"\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        ReadmeBlocks.fleetjobsLauncher(work);
 
         try (RunningServer server = RunningServer.start(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true))) {
             String output = ReadmeBlocks.run(script, server, work);

@@ -135,4 +135,20 @@ class PauseRulesTest extends WorldTest {
         assertThat(canceled.job().status()).isEqualTo(JobStatus.CANCELED);
         assertThat(canceled.safeRollout().pause()).isNull();
     }
+
+    @Test
+    void thingsAPausedJobReachesWaitForTheResumeEvenWithoutARate() {
+        TimeWorld.join(world.groups.create("line", null, null, null, null));
+        TimeWorld.join(world.groups.addThing("line", "t5"));
+        TimeWorld.join(world.groups.addThing("line", "t6"));
+        TimeWorld.join(world.jobs.create(new dev.fleetjobs.server.service.CreateJobCommand("fw",
+                List.of("arn:aws:iot:us-east-1:000000000000:thing/t1"), "{}", null, dev.fleetjobs.core.model.TargetSelection.CONTINUOUS, null)));
+        pause("fw", null);
+        TimeWorld.join(world.lifecycle.associateTargets("fw", List.of("arn:aws:iot:us-east-1:000000000000:thinggroup/line"), null));
+        assertThat(offeredThings("fw")).as("the group's things wait").containsExactly("t1");
+        assertThat(world.describeJob("fw").concurrent()).isTrue();
+        resume("fw");
+        assertThat(offeredThings("fw")).containsExactly("t1", "t5", "t6");
+        assertThat(queued("t5")).containsExactly("fw");
+    }
 }

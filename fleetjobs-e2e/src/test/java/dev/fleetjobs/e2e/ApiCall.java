@@ -29,6 +29,10 @@ record ApiCall(String operation, String service, String method, String pathAndQu
         return new ApiCall(operation, service, method, newPathAndQuery, body, headers);
     }
 
+    ApiCall withMethod(String newMethod, String newOperation) {
+        return new ApiCall(newOperation, service, newMethod, pathAndQuery, body, headers);
+    }
+
     ApiCall withBody(String newBody) {
         return new ApiCall(operation, service, method, pathAndQuery, newBody, headers);
     }

@@ -160,7 +160,7 @@ class MqttNotificationsTest {
     }
 
     /** The device's notifications in arrival order, written short; waits for {@code count} of them. */
-    private static List<String> notifications(MqttDevice device, int count) {
+    static List<String> notifications(MqttDevice device, int count) {
         await().atMost(MqttDevice.WAIT).until(() -> device.all().stream().filter(MqttNotificationsTest::isNotification).count() >= count);
         return device.all().stream().filter(MqttNotificationsTest::isNotification).map(MqttNotificationsTest::describe).toList();
     }

@@ -42,13 +42,14 @@ final class ReadmeBlocks {
     }
 
     /** Writes {@code work/fleetjobs}, the README's {@code ./fleetjobs}, running the built fleetjobs.jar. */
-    static void launcher(Path work) throws IOException {
+    static Path launcher(Path work) throws IOException {
         Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();
         assertThat(jar).as("fleetjobs-cli is packaged before the e2e tests run").exists();
         Path launcher = work.resolve("fleetjobs");
         Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
                 + "' -jar '" + jar + "' \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        return launcher;
     }
 
     /** The shell lines of the README block {@code name}, fences dropped. */

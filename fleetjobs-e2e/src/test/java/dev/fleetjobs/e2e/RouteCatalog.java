@@ -1,7 +1,9 @@
 package dev.fleetjobs.e2e;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -129,7 +131,27 @@ final class RouteCatalog {
                 same("JobsWithProgress", f -> ApiCall.control("JobsWithProgress", "GET", "/_fleetjobs/jobs?maxResults=5&jobIdPrefix=job", null)),
                 same("JobTimeline", f -> ApiCall.control("JobTimeline", "GET", "/_fleetjobs/jobs/job-1/timeline?points=10", null)),
                 // the development clock (the fixture's server runs with --dev); reading it moves nothing
-                same("DevClock", f -> ApiCall.control("DevClock", "POST", "/_dev/clock", "{\"advanceSeconds\":0}")));
+                same("DevClock", f -> ApiCall.control("DevClock", "POST", "/_dev/clock", "{\"advanceSeconds\":0}")),
+                // Fleetjobs' own safe rollouts
+                same("DryRunJob", f -> createJob("job-sample").withPath("/_fleetjobs/jobs/job-sample/dry-run").withMethod("POST", "DryRunJob")),
+                route("PauseJob", f -> ApiCall.control("PauseJob", "POST", "/_fleetjobs/jobs/job-1/pause", "{\"reason\":\"look\"}"),
+                        f -> ApiCall.control("PauseJob", "POST", "/_fleetjobs/jobs/" + jobOnPump2(f) + "/pause", "{\"reason\":\"look\"}")),
+                route("ResumeJob", f -> ApiCall.control("ResumeJob", "POST", "/_fleetjobs/jobs/job-1/resume", null),
+                        f -> ApiCall.control("ResumeJob", "POST", "/_fleetjobs/jobs/" + pausedJobOnPump2(f) + "/resume", null)),
+                route("RollbackJob", f -> ApiCall.control("RollbackJob", "POST", "/_fleetjobs/jobs/job-1/rollback", ROLLBACK),
+                        f -> ApiCall.control("RollbackJob", "POST", "/_fleetjobs/jobs/" + jobOnPump2(f) + "/rollback", ROLLBACK)));
+    }
+
+    private static final String ROLLBACK = "{\"document\":\"{\\\"op\\\":\\\"undo\\\"}\",\"statuses\":[\"QUEUED\"]}";
+
+    private static String pausedJobOnPump2(SecurityFixture f) {
+        String jobId = jobOnPump2(f);
+        HttpResponse<String> paused = f.signed(ApiCall.control("PauseJob", "POST", "/_fleetjobs/jobs/" + jobId + "/pause", null), f.admin,
+                Clock.systemUTC());
+        if (paused.statusCode() != 200) {
+            throw new IllegalStateException("pause failed: " + paused.body());
+        }
+        return jobId;
     }
 
     private static final String JOB_1_ARN = "arn:aws:iot:us-east-1:000000000000:job/job-1";

@@ -12,6 +12,10 @@ import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.core.rules.JobProgress;
+import dev.fleetjobs.core.saferollout.CanaryProgress;
+import dev.fleetjobs.core.saferollout.GateDecision;
+import dev.fleetjobs.core.saferollout.JobPause;
+import dev.fleetjobs.core.saferollout.RollbackLink;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +141,40 @@ public interface StoreReader {
 
     /** The work whose turn it is: the one that waited longest since its last step. */
     Optional<JobWork> nextJobWork();
+
+    // safe rollouts (Fleetjobs' own): pause, canary gates, rollback links
+
+    /** The job's pause, when it is paused. */
+    Optional<JobPause> findJobPause(String jobId);
+
+    /** Where the job's canary stages stand; empty before its first release. */
+    Optional<CanaryProgress> findCanaryProgress(String jobId);
+
+    /** What the job's canary gates decided, first stage first. */
+    List<GateDecision> gateDecisions(String jobId);
+
+    /** Whether the thing is one of those the job's canary stage released. */
+    boolean isCanaryStageThing(String jobId, int stage, String thingName);
+
+    /** The things a canary stage of the job released, counted by the status of their latest execution of the job. */
+    Map<ExecutionStatus, Long> canaryStageStatuses(String jobId, int stage);
+
+    /** The link of a rollback job to the job it undoes; empty for any other job. */
+    Optional<RollbackLink> findRollbackLink(String jobId);
+
+    /** The rollback jobs made of a job, oldest first. */
+    List<RollbackLink> rollbacksOf(String originalJobId);
+
+    /** Names of the things whose latest execution of the job has one of the statuses, ordered by name. */
+    Page<String> thingsWithLatestStatus(String jobId, Collection<ExecutionStatus> statuses, String cursor, int limit);
+
+    /**
+     * How many distinct existing things the targets reach: the named things and the members of
+     * the groups and their subgroups that joined up to {@code joinedUpTo}; and which of them have
+     * a pending execution of {@code jobId}, the first {@code sampleLimit} by name.
+     */
+    TargetReach targetReach(Collection<String> thingNames, Collection<String> groupNames, long joinedUpTo, String jobId,
+                            int sampleLimit);
 
     // job templates
 

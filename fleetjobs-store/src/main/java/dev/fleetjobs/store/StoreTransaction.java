@@ -9,6 +9,10 @@ import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
+import dev.fleetjobs.core.saferollout.CanaryProgress;
+import dev.fleetjobs.core.saferollout.GateDecision;
+import dev.fleetjobs.core.saferollout.JobPause;
+import dev.fleetjobs.core.saferollout.RollbackLink;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.List;
@@ -119,6 +123,22 @@ public interface StoreTransaction extends StoreReader {
     void updateJobWork(JobWork work);
 
     void deleteJobWork(long seq);
+
+    // safe rollouts (Fleetjobs' own)
+
+    /** Pauses the job, or resumes it when {@code pause} is null; the job's other columns are left as they are. */
+    void setJobPause(String jobId, JobPause pause);
+
+    /** Stores where the job's canary stages stand, replacing what was stored. */
+    void putCanaryProgress(CanaryProgress progress);
+
+    /** Records things a canary stage released; each must be new to the stage. */
+    void addCanaryStageThings(String jobId, int stage, List<String> thingNames);
+
+    /** Records a gate's decision; a stage's gate decides once. */
+    void insertGateDecision(GateDecision decision);
+
+    void insertRollbackLink(RollbackLink link);
 
     // job templates
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code fleetjobs job ...}: jobs and their executions. */
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Creates, shows, lists, cancels, deletes and watches jobs.",
         subcommands = {JobCommand.Create.class, JobCommand.Describe.class, JobCommand.ListJobs.class, JobCommand.Cancel.class,
-                JobCommand.Delete.class, JobCommand.Executions.class, JobCommand.Document.class, JobWatchCommand.class})
+                JobCommand.Delete.class, JobCommand.Executions.class, JobCommand.Document.class, JobWatchCommand.class,
+                JobPauseCommand.class, JobResumeCommand.class, JobRollbackCommand.class})
 public final class JobCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -57,15 +58,19 @@ public final class JobCommand {
                         + "a file name, file://FILE or inline JSON; unknown members are refused.")
         String config;
 
+        @Option(names = "--dry-run", description = {"Prints what CreateJob would do (targets reached, document, rollout timeline, "
+                + "abort and timeout numbers) and every error it would give; creates nothing. Exit code 1 when it would refuse."})
+        boolean dryRun;
+
         @Override
         protected int run(ControlPlaneClient client) throws IOException {
             ObjectNode body = ControlPlaneClient.object();
             List<String> arns = new ArrayList<>(targets);
             for (String thing : things) {
-                arns.add(client.get(ControlPlaneClient.path("/things/", thing), Map.of()).path("thingArn").asText());
+                arns.add(arnOf(client, "/things/", thing, "thingArn", "thing/"));
             }
             for (String group : groups) {
-                arns.add(client.get(ControlPlaneClient.path("/thing-groups/", group), Map.of()).path("thingGroupArn").asText());
+                arns.add(arnOf(client, "/thing-groups/", group, "thingGroupArn", "thinggroup/"));
             }
             if (arns.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Give at least one target: --thing, --group or --target");
@@ -84,8 +89,30 @@ public final class JobCommand {
             if (timeoutMinutes != null) {
                 body.putObject("timeoutConfig").put("inProgressTimeoutInMinutes", timeoutMinutes);
             }
+            if (dryRun) {
+                JsonNode plan = SafeRolloutView.dryRun(client, jobId, body);
+                if (json()) {
+                    printJson(plan);
+                } else {
+                    SafeRolloutView.planLines(plan).forEach(out()::println);
+                    out().flush();
+                }
+                return plan.path("valid").asBoolean() ? 0 : CliErrors.REFUSED;
+            }
             printObject(client.call("PUT", ControlPlaneClient.path("/jobs/", jobId), Map.of(), body));
             return 0;
+        }
+
+        /** The ARN of a thing or group by name; in a dry run a missing one is named anyway, for the plan to report. */
+        private String arnOf(ControlPlaneClient client, String path, String name, String member, String resource) {
+            try {
+                return client.get(ControlPlaneClient.path(path, name), Map.of()).path(member).asText();
+            } catch (dev.fleetjobs.sdk.models.errors.ResourceNotFoundException e) {
+                if (!dryRun) {
+                    throw e;
+                }
+                return "arn:aws:iot:" + connection.region() + "::" + resource + name;
+            }
         }
 
         /** The --config object, refused when it is not an object or names a member CreateJob does not have. */
@@ -120,12 +147,14 @@ public final class JobCommand {
             Table table = new Table("FIELD", "VALUE");
             for (Iterator<Map.Entry<String, JsonNode>> it = job.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (!field.getKey().equals("jobProcessDetails")) {
+                if (!field.getKey().equals("jobProcessDetails") && !field.getKey().equals("fleetjobs")) {
                     table.row(field.getKey(), text(field.getValue()));
                 }
             }
             job.path("jobProcessDetails").fields().forEachRemaining(count -> table.row(count.getKey(), text(count.getValue())));
             table.print(out());
+            SafeRolloutView.jobLines(job).forEach(out()::println);
+            out().flush();
             return 0;
         }
     }

@@ -59,13 +59,20 @@ final class JobWatchCommand extends ControlPlaneCommand {
             finishedAtStart = finishedAtStart == null ? finished : finishedAtStart;
             Duration elapsed = Duration.between(start, Instant.now());
             Double rate = elapsed.toMillis() < 1000 ? null : (finished - finishedAtStart) * 60_000.0 / elapsed.toMillis();
-            String state = status + counts;
+            List<String> safeRollout = SafeRolloutView.jobLines(job);
+            String state = status + counts + safeRollout;
             if (json()) {
                 if (!state.equals(lastShown)) {
-                    printJson(Map.of("jobId", jobId, "status", status, "counts", counts, "elapsedSeconds", elapsed.toSeconds()));
+                    Map<String, Object> frame = new java.util.LinkedHashMap<>(Map.of("jobId", jobId, "status", status, "counts", counts,
+                            "elapsedSeconds", elapsed.toSeconds()));
+                    if (job.has("fleetjobs")) {
+                        frame.put("fleetjobs", job.get("fleetjobs"));
+                    }
+                    printJson(frame);
                 }
             } else if (redraw) {
-                List<String> frame = ProgressView.render(jobId, status, counts, elapsed, rate);
+                List<String> frame = new java.util.ArrayList<>(ProgressView.render(jobId, status, counts, elapsed, rate));
+                frame.addAll(safeRollout);
                 if (shownLines > 0) {
                     out.print("\u001b[" + shownLines + "A");
                 }
@@ -73,6 +80,7 @@ final class JobWatchCommand extends ControlPlaneCommand {
                 shownLines = frame.size();
             } else if (!state.equals(lastShown)) {
                 ProgressView.render(jobId, status, counts, elapsed, rate).forEach(out::println);
+                safeRollout.forEach(out::println);
             }
             out.flush();
             lastShown = state;

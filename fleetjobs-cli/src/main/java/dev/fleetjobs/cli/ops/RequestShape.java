@@ -16,7 +16,7 @@ final class RequestShape {
 
     private static final RequestShape ANY = new RequestShape(null);
 
-    /** The CreateJob members of the {@code iot} model (2015-05-28) that go in the body. */
+    /** The CreateJob members of the {@code iot} model (2015-05-28) that go in the body, and Fleetjobs' own {@code fleetjobs}. */
     static final RequestShape CREATE_JOB = structure(
             "targets", ANY, "documentSource", ANY, "document", ANY, "description", ANY,
             "presignedUrlConfig", structure("roleArn", ANY, "expiresInSec", ANY),
@@ -33,7 +33,9 @@ final class RequestShape {
             "documentParameters", ANY,
             "schedulingConfig", structure("startTime", ANY, "endTime", ANY, "endBehavior", ANY,
                     "maintenanceWindows", structure("startTime", ANY, "durationInMinutes", ANY)),
-            "destinationPackageVersions", ANY);
+            "destinationPackageVersions", ANY,
+            "fleetjobs", structure("canaryConfig", structure("stages", structure("thingCount", ANY, "thingPercentage", ANY,
+                    "minFinishedThings", ANY, "minSuccessPercentage", ANY, "onFailure", ANY))));
 
     /** Member name to its shape; null for a value whose inside is not checked (a scalar, a free map). */
     private final Map<String, RequestShape> members;

@@ -4,42 +4,57 @@ import java.util.List;
 
 /**
  * How a job runs, beyond its in-progress timeout: rollout rate, abort criteria, retry criteria,
- * schedule and the presigned URLs of its document (spec 4.4). Each part is absent when null or
- * empty. Templates hold the same blocks and jobs made from them inherit each one they lack.
+ * schedule and the presigned URLs of its document (spec 4.4), and Fleetjobs' own canary stages.
+ * Each part is absent when null or empty. Templates hold the same blocks and jobs made from them
+ * inherit each one they lack.
  */
 public record JobRunConfig(
         RolloutConfig rollout,
         List<AbortCriterion> abortCriteria,
         List<RetryCriterion> retryCriteria,
         ScheduleConfig schedule,
-        PresignedUrlConfig presignedUrlConfig) {
+        PresignedUrlConfig presignedUrlConfig,
+        CanaryConfig canary) {
 
-    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null, null);
+    public static final JobRunConfig NONE = new JobRunConfig(null, List.of(), List.of(), null, null, null);
 
     public JobRunConfig {
         abortCriteria = abortCriteria == null ? List.of() : List.copyOf(abortCriteria);
         retryCriteria = retryCriteria == null ? List.of() : List.copyOf(retryCriteria);
     }
 
-    /** A configuration without presigned URLs. */
+    /** The AWS blocks only, without presigned URLs or canary stages. */
     public JobRunConfig(RolloutConfig rollout, List<AbortCriterion> abortCriteria, List<RetryCriterion> retryCriteria,
                         ScheduleConfig schedule) {
-        this(rollout, abortCriteria, retryCriteria, schedule, null);
+        this(rollout, abortCriteria, retryCriteria, schedule, null, null);
+    }
+
+    /** The AWS blocks, without canary stages. */
+    public JobRunConfig(RolloutConfig rollout, List<AbortCriterion> abortCriteria, List<RetryCriterion> retryCriteria,
+                        ScheduleConfig schedule, PresignedUrlConfig presignedUrlConfig) {
+        this(rollout, abortCriteria, retryCriteria, schedule, presignedUrlConfig, null);
+    }
+
+    /** The AWS blocks without presigned URLs, and canary stages. */
+    public JobRunConfig(RolloutConfig rollout, List<AbortCriterion> abortCriteria, List<RetryCriterion> retryCriteria,
+                        ScheduleConfig schedule, CanaryConfig canary) {
+        this(rollout, abortCriteria, retryCriteria, schedule, null, canary);
     }
 
     /** This configuration with its presigned URL block replaced (UpdateJob). */
     public JobRunConfig withPresignedUrlConfig(PresignedUrlConfig config) {
-        return new JobRunConfig(rollout, abortCriteria, retryCriteria, schedule, config);
+        return new JobRunConfig(rollout, abortCriteria, retryCriteria, schedule, config, canary);
     }
 
     /**
-     * The part of this configuration a job template holds: rollout, abort and retry criteria, and
-     * maintenance windows without the one-off start and end times of a schedule.
+     * The part of this configuration a job template holds: rollout, abort and retry criteria,
+     * presigned URLs, canary stages, and maintenance windows without the one-off start and end
+     * times of a schedule.
      */
     public JobRunConfig templatePart() {
         List<RecurringWindow> windows = schedule == null ? List.of() : schedule.maintenanceWindows();
         return new JobRunConfig(rollout, abortCriteria, retryCriteria,
-                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows), presignedUrlConfig);
+                windows.isEmpty() ? null : new ScheduleConfig(null, null, null, windows), presignedUrlConfig, canary);
     }
 
     /**
@@ -52,7 +67,8 @@ public record JobRunConfig(
                 abortCriteria.isEmpty() ? defaults.abortCriteria : abortCriteria,
                 retryCriteria.isEmpty() ? defaults.retryCriteria : retryCriteria,
                 mergedSchedule(defaults.schedule),
-                presignedUrlConfig != null ? presignedUrlConfig : defaults.presignedUrlConfig);
+                presignedUrlConfig != null ? presignedUrlConfig : defaults.presignedUrlConfig,
+                canary != null ? canary : defaults.canary);
     }
 
     private ScheduleConfig mergedSchedule(ScheduleConfig defaults) {
@@ -65,9 +81,9 @@ public record JobRunConfig(
         return new ScheduleConfig(schedule.startTime(), schedule.endTime(), schedule.endBehavior(), defaults.maintenanceWindows());
     }
 
-    /** Whether targets are offered over time (a rate or a schedule) rather than all at creation. */
+    /** Whether targets are offered over time (a rate, a schedule or canary stages) rather than all at once. */
     public boolean offersOverTime() {
-        return rollout != null || schedule != null;
+        return rollout != null || schedule != null || canary != null;
     }
 
     /** Whether executions of the job are offered only inside maintenance windows. */

@@ -5,6 +5,7 @@ import dev.fleetjobs.core.model.ExecutionStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * When a job's {@code abortConfig} cancels it. "Executed things" are the things notified of the
@@ -32,6 +33,19 @@ public final class AbortRule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fewest failures of the criterion's type that abort the job once {@code executedThings}
+     * things were notified, or empty when that many notified things are too few for it to apply.
+     */
+    public static OptionalLong failuresToAbort(AbortCriterion criterion, long executedThings) {
+        if (executedThings < criterion.minNumberOfExecutedThings()) {
+            return OptionalLong.empty();
+        }
+        BigDecimal exact = BigDecimal.valueOf(criterion.thresholdPercentage()).multiply(BigDecimal.valueOf(executedThings))
+                .divide(HUNDRED, 0, java.math.RoundingMode.CEILING);
+        return OptionalLong.of(Math.max(1, exact.longValue()));
     }
 
     private static long failures(AbortCriterion criterion, JobProgress progress) {

@@ -50,8 +50,21 @@ public final class RolloutRate {
      * rollout configuration (a job that only has a schedule) every remaining target is released.
      */
     public static Release release(RolloutConfig config, RolloutState state, long succeeded, long nowMillis) {
+        return release(config, state, succeeded, nowMillis, Long.MAX_VALUE);
+    }
+
+    /**
+     * Releases as {@link #release(RolloutConfig, RolloutState, long, long)} does, but at most
+     * {@code limit} things (what a canary stage has room for). With no room at all nothing
+     * changes, not even the window: a rollout held at a gate opens no windows.
+     */
+    public static Release release(RolloutConfig config, RolloutState state, long succeeded, long nowMillis, long limit) {
+        long available = Math.min(state.remaining(), Math.max(0, limit));
+        if (available == 0) {
+            return new Release(0, state);
+        }
         if (config == null) {
-            int all = (int) Math.min(Integer.MAX_VALUE, state.remaining());
+            int all = (int) Math.min(Integer.MAX_VALUE, available);
             return new Release(all, new RolloutState(state.jobId(), state.notified() + all, state.remaining() - all, nowMillis,
                     all, state.endApplied(), state.dueAtMillis()));
         }
@@ -62,7 +75,7 @@ public final class RolloutRate {
             inWindow = 0;
         }
         long rate = perMinute(config, state.notified() - inWindow, succeeded);
-        int count = (int) Math.min(state.remaining(), Math.max(0, rate - inWindow));
+        int count = (int) Math.min(available, Math.max(0, rate - inWindow));
         return new Release(count, new RolloutState(state.jobId(), state.notified() + count, state.remaining() - count, windowStart,
                 inWindow + count, state.endApplied(), state.dueAtMillis()));
     }

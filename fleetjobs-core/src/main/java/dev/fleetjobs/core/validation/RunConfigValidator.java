@@ -43,16 +43,26 @@ public final class RunConfigValidator {
 
     /** @param nowMillis the time the job is created, against which schedule times are checked */
     public static JobRunConfig validate(JobRunConfig config, long nowMillis) {
-        if (config.rollout() != null) {
-            rollout(config.rollout());
-        }
-        abort(config.abortCriteria());
-        retry(config.retryCriteria());
-        if (config.schedule() != null) {
-            schedule(config.schedule(), nowMillis);
-        }
-        presignedUrls(config.presignedUrlConfig());
+        Problems problems = new Problems();
+        validate(config, nowMillis, problems);
+        problems.throwFirst();
         return config;
+    }
+
+    /** Checks each block on its own, keeping the first refusal of each: a dry run reports them all. */
+    public static void validate(JobRunConfig config, long nowMillis, Problems problems) {
+        if (config.rollout() != null) {
+            problems.check(() -> rollout(config.rollout()));
+        }
+        problems.check(() -> abort(config.abortCriteria()));
+        problems.check(() -> retry(config.retryCriteria()));
+        if (config.schedule() != null) {
+            problems.check(() -> schedule(config.schedule(), nowMillis));
+        }
+        problems.check(() -> presignedUrls(config.presignedUrlConfig()));
+        if (config.canary() != null) {
+            problems.check(() -> CanaryConfigValidator.validate(config.canary()));
+        }
     }
 
     /** Checks a template's configuration, whose schedule holds only {@code maintenanceWindows}. */
@@ -66,6 +76,9 @@ public final class RunConfigValidator {
             windows(MAINTENANCE_WINDOWS, config.schedule().maintenanceWindows());
         }
         presignedUrls(config.presignedUrlConfig());
+        if (config.canary() != null) {
+            CanaryConfigValidator.validate(config.canary());
+        }
         return config;
     }
 

@@ -62,4 +62,14 @@ class AbortRuleTest {
         assertThat(AbortRule.evaluate(criteria, progress(1, 1, 0, 8), 10)).get()
                 .extracting(d -> d.criterion().failureType()).isEqualTo(FailureType.REJECTED);
     }
+
+    @Test
+    void failuresToAbortAreTheThresholdOfTheNotifiedRoundedUpAtLeastOne() {
+        AbortCriterion criterion = new AbortCriterion(FailureType.FAILED, "CANCEL", 12.5, 10);
+        assertThat(AbortRule.failuresToAbort(criterion, 9)).isEmpty();
+        assertThat(AbortRule.failuresToAbort(criterion, 10)).hasValue(2);
+        assertThat(AbortRule.failuresToAbort(criterion, 16)).hasValue(2);
+        assertThat(AbortRule.failuresToAbort(criterion, 17)).hasValue(3);
+        assertThat(AbortRule.failuresToAbort(new AbortCriterion(FailureType.ALL, "CANCEL", 0.0, 1), 100)).hasValue(1);
+    }
 }

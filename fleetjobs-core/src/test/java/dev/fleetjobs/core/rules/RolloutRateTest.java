@@ -93,4 +93,17 @@ class RolloutRateTest {
         assertThat(release.count()).isEqualTo(5000);
         assertThat(release.next().remaining()).isZero();
     }
+
+    @Test
+    void aLimitCapsTheReleaseAndNoRoomChangesNothing() {
+        RolloutConfig config = new RolloutConfig(5, null);
+        RolloutRate.Release capped = RolloutRate.release(config, RolloutState.initial("job", 10), 0, T0, 2);
+        assertThat(capped.count()).isEqualTo(2);
+        assertThat(capped.next().releasedInWindow()).isEqualTo(2);
+        RolloutState held = capped.next();
+        RolloutRate.Release none = RolloutRate.release(config, held, 0, T0 + 5 * MINUTE, 0);
+        assertThat(none.count()).isZero();
+        assertThat(none.next()).as("no window opens while nothing may go").isSameAs(held);
+        assertThat(RolloutRate.release(null, RolloutState.initial("job", 10), 0, T0, 3).count()).isEqualTo(3);
+    }
 }

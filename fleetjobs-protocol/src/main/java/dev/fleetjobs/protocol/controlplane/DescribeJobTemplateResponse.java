@@ -1,6 +1,7 @@
 package dev.fleetjobs.protocol.controlplane;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fleetjobs.protocol.fleetjobs.FleetjobsMember;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,5 +17,6 @@ public record DescribeJobTemplateResponse(
         TimeoutConfig timeoutConfig,
         JobExecutionsRetryConfig jobExecutionsRetryConfig,
         List<MaintenanceWindow> maintenanceWindows,
-        PresignedUrlConfig presignedUrlConfig) {
+        PresignedUrlConfig presignedUrlConfig,
+        FleetjobsMember fleetjobs) {
 }

@@ -1,11 +1,15 @@
 package dev.fleetjobs.protocol.controlplane;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fleetjobs.protocol.fleetjobs.FleetjobsMember;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Control-plane {@code Job}; timestamps are epoch seconds with a fraction. */
+/**
+ * Control-plane {@code Job}; timestamps are epoch seconds with a fraction. {@code fleetjobs} is
+ * Fleetjobs' own member (pause, canary gates, rollback links), which AWS clients ignore.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(
         String jobArn,
@@ -30,5 +34,6 @@ public record Job(
         List<ScheduledJobRollout> scheduledJobRollouts,
         String jobTemplateArn,
         Map<String, String> documentParameters,
-        PresignedUrlConfig presignedUrlConfig) {
+        PresignedUrlConfig presignedUrlConfig,
+        FleetjobsMember fleetjobs) {
 }

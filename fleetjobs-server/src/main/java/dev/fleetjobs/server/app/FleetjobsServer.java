@@ -17,6 +17,7 @@ import dev.fleetjobs.server.http.ThingGroupRoutes;
 import dev.fleetjobs.server.http.HttpEdge;
 import dev.fleetjobs.server.http.JobRoutes;
 import dev.fleetjobs.server.http.RouteTable;
+import dev.fleetjobs.server.http.SafeRolloutRoutes;
 import dev.fleetjobs.server.http.SignatureGate;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.mqtt.MqttFront;
@@ -39,6 +40,7 @@ import dev.fleetjobs.server.service.JobService;
 import dev.fleetjobs.server.service.JobTemplateService;
 import dev.fleetjobs.server.service.JobWorker;
 import dev.fleetjobs.server.service.NotifyingJobStore;
+import dev.fleetjobs.server.service.SafeRolloutService;
 import dev.fleetjobs.server.service.TagService;
 import dev.fleetjobs.server.service.ThingGroupService;
 import dev.fleetjobs.server.service.ThingService;
@@ -201,7 +203,8 @@ public final class FleetjobsServer implements AutoCloseable {
                     .addAll(new ThingGroupRoutes(new ThingGroupService(store, clock, arns), arns))
                     .addAll(new JobTemplateRoutes(new JobTemplateService(store, clock, arns), arns))
                     .addAll(new TagRoutes(new TagService(store, arns)))
-                    .addAll(new EndpointRoutes());
+                    .addAll(new EndpointRoutes())
+                    .addAll(new SafeRolloutRoutes(new SafeRolloutService(store, clock, arns, worker, jobService, wake), arns));
             security.addRoutes(controlPlaneTable, arns, config.accountId(), clock);
             timekeeper.devClock().ifPresent(devClock -> controlPlaneTable.addAll(new DevRoutes(devClock)));
             sampler = new ProgressSampler(store, clock, ProgressSampler.DEFAULT_INTERVAL);

@@ -25,9 +25,11 @@ final class ControlPlaneShapes {
     static final int DEFAULT_MAX_RESULTS = 50;
 
     private final Arns arns;
+    private final SafeRolloutShapes safeRollout;
 
     ControlPlaneShapes(Arns arns) {
         this.arns = arns;
+        this.safeRollout = new SafeRolloutShapes(arns);
     }
 
     DescribeThingResponse describeThing(Thing thing) {
@@ -48,7 +50,17 @@ final class ControlPlaneShapes {
                 timeoutConfig(job.inProgressTimeoutMinutes()), details.concurrent(), RunConfigShapes.rollout(job.runConfig()),
                 RunConfigShapes.abort(job.runConfig()), RunConfigShapes.retry(job.runConfig()), RunConfigShapes.scheduling(job.runConfig()),
                 RunConfigShapes.scheduledRollouts(details.scheduledRolloutStartMillis()), job.jobTemplateArn(),
-                job.documentParameters().isEmpty() ? null : job.documentParameters(), RunConfigShapes.presignedUrls(job.runConfig()));
+                job.documentParameters().isEmpty() ? null : job.documentParameters(),
+                RunConfigShapes.presignedUrls(job.runConfig()), safeRollout.member(details));
+    }
+
+    /** The job's {@code fleetjobs} member alone, for Fleetjobs' own routes. */
+    dev.fleetjobs.protocol.fleetjobs.FleetjobsMember fleetjobsMember(JobDetails details) {
+        return safeRollout.member(details);
+    }
+
+    SafeRolloutShapes safeRollout() {
+        return safeRollout;
     }
 
     JobSummary jobSummary(JobListing listing) {

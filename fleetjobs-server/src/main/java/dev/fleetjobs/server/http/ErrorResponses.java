@@ -20,8 +20,8 @@ final class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    /** An error response ready to send. */
-    record ErrorResponse(int status, String errorType, ErrorBody body) {
+    /** An error response ready to send; {@code body} is an {@link ErrorBody}, or a richer body that starts with its {@code message}. */
+    record ErrorResponse(int status, String errorType, Object body) {
     }
 
     private ErrorResponses() {
@@ -35,6 +35,9 @@ final class ErrorResponses {
         Throwable cause = unwrap(failure);
         if (cause instanceof JobsServiceException e) {
             return new ErrorResponse(ErrorStatus.of(plane, e.errorType()), e.errorType(), body(e));
+        }
+        if (cause instanceof RefusalWithBody refusal) {
+            return new ErrorResponse(ErrorStatus.of(plane, refusal.errorType()), refusal.errorType(), refusal.body());
         }
         if (cause instanceof StoreUnavailableException || cause instanceof StoreConflictException) {
             LOG.warn("Request {} refused as unavailable: {}", requestId, cause.getMessage());

@@ -10,6 +10,7 @@ import dev.fleetjobs.core.model.RecurringWindow;
 import dev.fleetjobs.core.model.RetryCriterion;
 import dev.fleetjobs.core.model.RolloutConfig;
 import dev.fleetjobs.core.model.ScheduleConfig;
+import dev.fleetjobs.core.validation.Problems;
 import dev.fleetjobs.core.validation.RunConfigValidator;
 import dev.fleetjobs.core.validation.Validator;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Reads the job configuration blocks of CreateJob (spec 4.4) into a {@link JobRunConfig}:
  * {@code jobExecutionsRolloutConfig}, {@code abortConfig}, {@code jobExecutionsRetryConfig},
- * {@code schedulingConfig} and {@code presignedUrlConfig}, and those of CreateJobTemplate. Only JSON types are checked here; ranges and rules are the
+ * {@code schedulingConfig}, {@code presignedUrlConfig} and Fleetjobs' own {@code fleetjobs.canaryConfig}, and those of
+ * CreateJobTemplate. Only JSON types are checked here; ranges and rules are the
  * {@link RunConfigValidator}'s, so every edge shares them.
  */
 public final class JobConfigInput {
@@ -29,7 +31,30 @@ public final class JobConfigInput {
     }
 
     public static JobRunConfig parse(JsonInput body) {
-        return blocks(body, body.has(RunConfigValidator.SCHEDULING) ? schedule(body.object(RunConfigValidator.SCHEDULING)) : null);
+        Problems problems = new Problems();
+        JobRunConfig config = parse(body, problems);
+        problems.throwFirst();
+        return config;
+    }
+
+    /** Reads each block on its own, keeping the first refusal of each; a block that could not be read is left out. */
+    public static JobRunConfig parse(JsonInput body, Problems problems) {
+        ScheduleConfig schedule = body.has(RunConfigValidator.SCHEDULING)
+                ? problems.check(() -> schedule(body.object(RunConfigValidator.SCHEDULING))) : null;
+        return new JobRunConfig(
+                body.has(RunConfigValidator.ROLLOUT) ? problems.check(() -> rollout(body.object(RunConfigValidator.ROLLOUT))) : null,
+                body.has(RunConfigValidator.ABORT) ? orEmpty(problems.check(() -> criteria(body.object(RunConfigValidator.ABORT),
+                        JobConfigInput::abortCriterion))) : List.of(),
+                body.has(RunConfigValidator.RETRY) ? orEmpty(problems.check(() -> criteria(body.object(RunConfigValidator.RETRY),
+                        JobConfigInput::retryCriterion))) : List.of(),
+                schedule,
+                body.has(RunConfigValidator.PRESIGNED_URLS)
+                        ? problems.check(() -> presignedUrls(body.object(RunConfigValidator.PRESIGNED_URLS))) : null,
+                problems.check(() -> CanaryConfigInput.read(body)));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /**
@@ -47,7 +72,8 @@ public final class JobConfigInput {
                 body.has(RunConfigValidator.ABORT) ? criteria(body.object(RunConfigValidator.ABORT), JobConfigInput::abortCriterion) : List.of(),
                 body.has(RunConfigValidator.RETRY) ? criteria(body.object(RunConfigValidator.RETRY), JobConfigInput::retryCriterion) : List.of(),
                 schedule,
-                body.has(RunConfigValidator.PRESIGNED_URLS) ? presignedUrls(body.object(RunConfigValidator.PRESIGNED_URLS)) : null);
+                body.has(RunConfigValidator.PRESIGNED_URLS) ? presignedUrls(body.object(RunConfigValidator.PRESIGNED_URLS)) : null,
+                CanaryConfigInput.read(body));
     }
 
     /** UpdateJob's {@code presignedUrlConfig}, or null when not given. */

@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 /** The job operations of the control plane. */
 public final class JobRoutes implements RouteGroup {
 
-    /** Greengrass namespaces and packages are not there at all yet. */
-    private static final List<String> JOB_MEMBERS_NOT_YET_SUPPORTED = List.of("namespaceId", "destinationPackageVersions");
     /** UpdateJob changes the description, the in-progress timeout and the presigned URLs here, not the rest of the run configuration. */
     private static final List<String> UPDATE_MEMBERS_NOT_YET_SUPPORTED = List.of("jobExecutionsRolloutConfig",
             "abortConfig", "jobExecutionsRetryConfig");
@@ -55,14 +53,7 @@ public final class JobRoutes implements RouteGroup {
     }
 
     private CompletableFuture<?> createJob(ApiRequest request) {
-        JsonInput body = request.body();
-        refuseDocumentSource(body);
-        body.refuseUnsupported(JOB_MEMBERS_NOT_YET_SUPPORTED, "Pass the document inline in 'document'; Greengrass settings are not supported.");
-        TargetSelection selection = Enums.parse(TargetSelection.class, "targetSelection", body.string("targetSelection"));
-        CreateJobCommand command = new CreateJobCommand(request.path("jobId"), body.stringList("targets"), body.string("document"),
-                body.string("description"), selection, body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
-                JobConfigInput.parse(body), body.string("jobTemplateArn"), body.stringMap("documentParameters"),
-                WireTags.read(body, "tags"));
+        CreateJobCommand command = CreateJobInput.command(request.path("jobId"), request.body());
         return jobs.create(command).thenApply(job -> new JobIdentity(arns.job(job.jobId()), job.jobId(), job.description()));
     }
 

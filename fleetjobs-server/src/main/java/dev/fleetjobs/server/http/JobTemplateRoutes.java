@@ -38,7 +38,8 @@ public final class JobTemplateRoutes implements RouteGroup {
         JsonInput body = request.body();
         JobRoutes.refuseDocumentSource(body);
         body.refuseUnsupported(TEMPLATE_MEMBERS_NOT_YET_SUPPORTED, "A template here holds a document, presignedUrlConfig, "
-                + "jobExecutionsRolloutConfig, abortConfig, timeoutConfig, jobExecutionsRetryConfig and maintenanceWindows.");
+                + "jobExecutionsRolloutConfig, abortConfig, timeoutConfig, jobExecutionsRetryConfig, maintenanceWindows and "
+                + "fleetjobs.canaryConfig.");
         return templates.create(request.path("jobTemplateId"), body.string("description"), body.string("document"),
                         body.string("jobArn"), body.object("timeoutConfig").longValue("inProgressTimeoutInMinutes"),
                         JobConfigInput.parseTemplate(body), WireTags.read(body, "tags"))
@@ -64,7 +65,8 @@ public final class JobTemplateRoutes implements RouteGroup {
         return new DescribeJobTemplateResponse(arns.jobTemplate(t.jobTemplateId()), t.jobTemplateId(), t.description(), t.document(),
                 WireTime.fractionalSeconds(t.createdAtMillis()), RunConfigShapes.rollout(t.runConfig()), RunConfigShapes.abort(t.runConfig()),
                 ControlPlaneShapes.timeoutConfig(t.inProgressTimeoutMinutes()), RunConfigShapes.retry(t.runConfig()),
-                RunConfigShapes.maintenanceWindows(t.runConfig()), RunConfigShapes.presignedUrls(t.runConfig()));
+                RunConfigShapes.maintenanceWindows(t.runConfig()), RunConfigShapes.presignedUrls(t.runConfig()),
+                SafeRolloutShapes.templateMember(t.runConfig()));
     }
 
     private JobTemplateSummary summary(JobTemplate t) {

@@ -181,6 +181,16 @@ public final class JsonInput {
         return list;
     }
 
+    /** Refuses every member not named in {@code known}: for Fleetjobs' own structures, where a misspelt member must not go unnoticed. */
+    public void refuseUnknown(java.util.Set<String> known) {
+        for (Map.Entry<String, JsonNode> entry : body.properties()) {
+            if (!known.contains(entry.getKey())) {
+                throw new InvalidRequestException(qualifiedName(entry.getKey()) + " is not a member Fleetjobs knows here; the members are "
+                        + new java.util.TreeSet<>(known) + ".");
+            }
+        }
+    }
+
     /** Refuses members that this server does not implement yet, rather than ignoring them. */
     public void refuseUnsupported(List<String> members, String why) {
         for (String member : members) {

@@ -3,11 +3,13 @@ package dev.fleetjobs.server.mqtt;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.ExecutionStatus;
+import dev.fleetjobs.protocol.mqtt.FleetjobsJobEventMessage;
 import dev.fleetjobs.protocol.mqtt.JobEventMessage;
 import dev.fleetjobs.protocol.mqtt.JobExecutionEventMessage;
 import dev.fleetjobs.protocol.mqtt.JobsTopic;
 import dev.fleetjobs.protocol.mqtt.ListNotification;
 import dev.fleetjobs.protocol.mqtt.NextNotification;
+import dev.fleetjobs.server.http.SafeRolloutShapes;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.server.service.ChangeListener;
 import dev.fleetjobs.server.service.CommittedChanges;
@@ -81,6 +83,12 @@ final class Notifications implements ChangeListener {
 
     private MqttMessage jobEvent(JobEvent event, long timestamp) {
         Job job = event.job();
+        if (event.isFleetjobs()) {
+            return new MqttMessage(JobsTopic.jobEvent(job.jobId(), event.operation()), MqttJson.write(new FleetjobsJobEventMessage(
+                    FleetjobsJobEventMessage.EVENT_TYPE, UUID.randomUUID().toString(), timestamp,
+                    event.operation().substring(JobEvent.FLEETJOBS_PREFIX.length()), job.jobId(), job.status().name(),
+                    SafeRolloutShapes.pause(event.pause()), event.gate() == null ? null : SafeRolloutShapes.decision(event.gate()))));
+        }
         boolean completed = event.operation().equals("completed");
         return new MqttMessage(JobsTopic.jobEvent(job.jobId(), event.operation()), MqttJson.write(new JobEventMessage(
                 "JOB", UUID.randomUUID().toString(), timestamp, event.operation(), job.jobId(),

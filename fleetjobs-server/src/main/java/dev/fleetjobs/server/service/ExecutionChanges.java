@@ -6,6 +6,8 @@ import dev.fleetjobs.core.model.JobExecution;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.rules.JobCompletion;
+import dev.fleetjobs.core.saferollout.GateDecision;
+import dev.fleetjobs.core.saferollout.JobPause;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
 import java.util.List;
@@ -85,15 +87,23 @@ final class ExecutionChanges {
         completeJobIfDone(tx, execution.jobId(), nowMillis);
     }
 
-    /** Stores a job that has just ended (or begun to end) and records the event that says so. */
+    /** Stores a job that has just ended (or begun to end) and records the event that says so; an ended job is paused no more. */
     static void jobEnded(StoreTransaction tx, Job job, String operation) {
         tx.updateJob(job);
+        if (job.isFinished() && tx.findJobPause(job.jobId()).isPresent()) {
+            tx.setJobPause(job.jobId(), null);
+        }
         jobEvent(tx, job, operation);
     }
 
     /** Records a job event without a change of its own, such as the end of a cancellation already stored. */
     static void jobEvent(StoreTransaction tx, Job job, String operation) {
         UnitChanges.of(tx).ifPresent(u -> u.jobEvent(job, operation, tx.progress(job.jobId())));
+    }
+
+    /** Records one of Fleetjobs' own job events: a pause, a resume or a canary gate's decision. */
+    static void safeRolloutEvent(StoreTransaction tx, Job job, String operation, JobPause pause, GateDecision gate) {
+        UnitChanges.of(tx).ifPresent(u -> u.jobEvent(new JobEvent(job, operation, tx.progress(job.jobId()), pause, gate)));
     }
 
     /**

@@ -29,7 +29,9 @@ final class ExecutionFollowUps {
             long number = tx.nextExecutionNumber(ended.jobId(), ended.thingName());
             ExecutionChanges.create(tx, JobExecution.retryOf(ended, number, nowMillis));
         }
-        abortIfCriteriaMet(tx, job, nowMillis);
+        if (!abortIfCriteriaMet(tx, job, nowMillis)) {
+            CanaryGates.afterTerminal(tx, job, ended, nowMillis);
+        }
     }
 
     /**

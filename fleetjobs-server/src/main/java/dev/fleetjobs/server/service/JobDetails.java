@@ -13,13 +13,19 @@ import java.util.List;
  * @param work                        empty unless the job is expanding group targets, canceling or being deleted
  * @param releasing                   the job is IN_PROGRESS and its rollout still has targets to offer
  * @param scheduledRolloutStartMillis the next maintenance window openings, at most seven
+ * @param safeRollout                 pause, canary gates and rollback links (Fleetjobs' own)
  */
 public record JobDetails(Job job, JobProgress progress, List<JobWork> work, boolean releasing,
-                         List<Long> scheduledRolloutStartMillis) {
+                         List<Long> scheduledRolloutStartMillis, SafeRolloutState safeRollout) {
 
     public JobDetails {
         work = List.copyOf(work);
         scheduledRolloutStartMillis = List.copyOf(scheduledRolloutStartMillis);
+        safeRollout = safeRollout == null ? SafeRolloutState.NONE : safeRollout;
+    }
+
+    public JobDetails(Job job, JobProgress progress, List<JobWork> work, boolean releasing, List<Long> scheduledRolloutStartMillis) {
+        this(job, progress, work, releasing, scheduledRolloutStartMillis, SafeRolloutState.NONE);
     }
 
     public JobDetails(Job job, JobProgress progress) {

@@ -7,6 +7,8 @@ import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobStatus;
 import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.TargetSelection;
+import dev.fleetjobs.core.model.ThingGroup;
+import dev.fleetjobs.core.rules.JobTargets;
 import dev.fleetjobs.core.validation.Constraints;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobStore;
@@ -120,7 +122,9 @@ public final class JobLifecycleService {
             targets.addAll(newArns);
             Job updated = job.withTargets(targets, comment, now);
             tx.updateJob(updated);
-            boolean workLeft = jobs.startRollout(tx, updated, arns.targets("targets", newArns), newArns, now);
+            JobTargets added = arns.targets("targets", newArns);
+            List<ThingGroup> groups = jobs.planner().requireTargets(tx, added);
+            boolean workLeft = jobs.startRollout(tx, updated, added, groups, newArns, now);
             return new WithWork<>(updated, workLeft);
         }).thenApply(worker::wakeFor);
     }

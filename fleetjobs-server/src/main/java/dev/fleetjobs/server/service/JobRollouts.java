@@ -19,12 +19,13 @@ import java.util.Optional;
 
 /**
  * How a job's targets are offered it over time. Every job keeps a {@link RolloutState} (its
- * notified count is what abort criteria measure against). A job without a rollout rate or a
- * schedule offers every thing as soon as it is reached (thing targets at creation, group members
- * as the background expansion finds them); any other keeps its not-yet-offered things in the
- * store, and each step ({@link #advance}) applies the schedule's phase
- * (SCHEDULED or IN_PROGRESS, the end behaviour), offers the targets the rate allows by creating
- * their QUEUED executions, and records when the next step is due. A thing leaves the targets in
+ * notified count is what abort criteria measure against). A job without a rollout rate, a
+ * schedule or canary stages offers every thing as soon as it is reached (thing targets at
+ * creation, group members as the background expansion finds them), unless it is paused; any
+ * other keeps its not-yet-offered things in the store, and each step ({@link #advance}) applies
+ * the schedule's phase (SCHEDULED or IN_PROGRESS, the end behaviour), offers the targets the rate
+ * and the canary gates allow by creating their QUEUED executions (none while the job is paused),
+ * and records when the next step is due. A thing leaves the targets in
  * the transaction that creates its execution, so a restart neither loses nor repeats an offer.
  * DescribeJob therefore counts only offered things: the others are not queued yet.
  */
@@ -48,35 +49,48 @@ final class JobRollouts {
 
     /**
      * Offers the job to things it has just reached: its thing targets at creation, or a batch of
-     * its group targets' things found by the background expansion. A job without a rollout rate
-     * or a schedule gives each an execution now (one per thing, however many targets reach it);
-     * any other appends them to the things waiting for their turn and takes its next step. Things
-     * reached after the rollout stopped (the schedule's end) are not offered.
+     * its group targets' things found by the background expansion. A job without a rollout rate,
+     * a schedule or canary stages gives each an execution now (one per thing, however many
+     * targets reach it); any other appends them to the things waiting for their turn and takes
+     * its next step. Things reached after the rollout stopped (the schedule's end) are not offered.
      */
     static void offer(StoreTransaction tx, Job job, Collection<String> thingNames, long nowMillis) {
+        if (enqueue(tx, job, thingNames, nowMillis)) {
+            advance(tx, job.jobId(), nowMillis);
+        }
+    }
+
+    /**
+     * Offers the things as {@link #offer} does, but leaves the next step to the caller, which
+     * takes it once after handing over many batches (a rollback job's things).
+     *
+     * @return whether the things wait for the rollout, whose next step is then due
+     */
+    static boolean enqueue(StoreTransaction tx, Job job, Collection<String> thingNames, long nowMillis) {
         // The rollout state is read, changed and written back: one node at a time.
         tx.lockJob(job.jobId());
         RolloutState state = tx.findRollout(job.jobId()).orElseGet(() -> {
             begin(tx, job);
             return RolloutState.initial(job.jobId(), 0);
         });
-        if (!job.runConfig().offersOverTime()) {
-            int offered = JobWorkSteps.ensureExecutions(tx, job.jobId(), thingNames, nowMillis);
+        // A paused job keeps what it reaches waiting, whatever its configuration, until it is resumed.
+        if (!job.runConfig().offersOverTime() && tx.findJobPause(job.jobId()).isEmpty()) {
+            int offered = JobWorkSteps.ensureExecutions(tx, job.jobId(), thingNames, nowMillis).size();
             if (offered > 0) {
                 tx.updateRollout(new RolloutState(state.jobId(), state.notified() + offered, state.remaining(),
                         state.windowStartMillis(), state.releasedInWindow(), state.endApplied(), state.dueAtMillis()));
             }
-            return;
+            return false;
         }
         if (state.endApplied() || !ExecutionFollowUps.isRunning(job)) {
-            return;
+            return false;
         }
         if (!thingNames.isEmpty()) {
             tx.addRolloutTargets(job.jobId(), List.copyOf(thingNames));
             tx.updateRollout(new RolloutState(state.jobId(), state.notified(), state.remaining() + thingNames.size(),
                     state.windowStartMillis(), state.releasedInWindow(), state.endApplied(), state.dueAtMillis()));
         }
-        advance(tx, job.jobId(), nowMillis);
+        return true;
     }
 
     /** Nothing more is offered: the things still waiting are dropped and nothing is due. */
@@ -118,11 +132,23 @@ final class JobRollouts {
             job = job.withStatus(status, nowMillis);
             tx.updateJob(job);
         }
-        if (status == JobStatus.IN_PROGRESS && state.isReleasing()) {
-            state = release(tx, job, state, nowMillis);
+        boolean paused = tx.findJobPause(jobId).isPresent();
+        boolean releasing = status == JobStatus.IN_PROGRESS && !paused;
+        do {
+            if (releasing && state.isReleasing()) {
+                state = release(tx, job, state, nowMillis);
+            }
+            // A canary gate may decide now (its stage's things finished already, or the job had no more); one
+            // that passes lets the next stage out in the same step.
+        } while (CanaryGates.decide(tx, job, state, nowMillis) && releasing);
+        if (job.runConfig().canary() != null) {
+            if (tx.findJob(jobId).filter(ExecutionFollowUps::isRunning).isEmpty()) {
+                return; // its gate aborted the job, which stopped the rollout
+            }
+            paused = tx.findJobPause(jobId).isPresent();
         }
         Long due = state.endApplied() ? null : schedule.nextChangeAfter(nowMillis);
-        if (status == JobStatus.IN_PROGRESS) {
+        if (status == JobStatus.IN_PROGRESS && !paused && CanaryGates.mayRelease(tx, job)) {
             due = Timeouts.earlier(due, RolloutRate.nextReleaseMillis(state));
         }
         tx.updateRollout(state.withDue(due));
@@ -140,7 +166,8 @@ final class JobRollouts {
         long succeeded = tx.progress(job.jobId()).count(ExecutionStatus.SUCCEEDED);
         RolloutState current = state;
         while (true) {
-            RolloutRate.Release release = RolloutRate.release(job.runConfig().rollout(), current, succeeded, nowMillis);
+            long room = CanaryGates.room(tx, job, current);
+            RolloutRate.Release release = RolloutRate.release(job.runConfig().rollout(), current, succeeded, nowMillis, room);
             if (release.count() == 0) {
                 return current;
             }
@@ -151,7 +178,9 @@ final class JobRollouts {
                     released.add(thingName);
                 }
             }
-            int offered = JobWorkSteps.ensureExecutions(tx, job.jobId(), released, nowMillis);
+            List<String> firstOffers = JobWorkSteps.ensureExecutions(tx, job.jobId(), released, nowMillis);
+            CanaryGates.released(tx, job, firstOffers);
+            int offered = firstOffers.size();
             int skipped = release.count() - offered;
             RolloutState next = release.next();
             current = new RolloutState(next.jobId(), current.notified() + offered, next.remaining(), next.windowStartMillis(),

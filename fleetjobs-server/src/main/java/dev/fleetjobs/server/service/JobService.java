@@ -1,22 +1,17 @@
 package dev.fleetjobs.server.service;
 
 import dev.fleetjobs.core.error.InvalidRequestException;
-import dev.fleetjobs.core.error.ResourceAlreadyExistsException;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.core.model.Job;
 import dev.fleetjobs.core.model.JobExecution;
-import dev.fleetjobs.core.model.JobRunConfig;
 import dev.fleetjobs.core.model.JobStatus;
-import dev.fleetjobs.core.model.JobTemplate;
 import dev.fleetjobs.core.model.JobWork;
 import dev.fleetjobs.core.model.PresignedUrlConfig;
-import dev.fleetjobs.core.model.Tag;
-import dev.fleetjobs.core.model.TargetSelection;
 import dev.fleetjobs.core.model.ThingGroup;
-import dev.fleetjobs.core.rules.DocumentParameters;
 import dev.fleetjobs.core.rules.JobSchedule;
 import dev.fleetjobs.core.rules.JobTargets;
 import dev.fleetjobs.core.validation.Constraints;
+import dev.fleetjobs.core.validation.Problems;
 import dev.fleetjobs.core.validation.RunConfigValidator;
 import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.store.JobQuery;
@@ -27,9 +22,8 @@ import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreTransaction;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Jobs as operators see them: create (from a document or a template, on things and groups),
@@ -41,14 +35,12 @@ public final class JobService {
     /** {@code scheduledJobRollouts} lists this many upcoming maintenance windows. */
     private static final int SCHEDULED_ROLLOUTS_SHOWN = 7;
 
-    private static final Pattern TEMPLATE_ARN = Pattern.compile("arn:[!-~]+");
-    private static final int TEMPLATE_ARN_MAX = 1600;
-
     private final JobStore store;
     private final Clock clock;
     private final Arns arns;
     private final JobWorker worker;
     private final Runnable rolloutScheduled;
+    private final JobPlanner planner;
 
     public JobService(JobStore store, Clock clock, Arns arns, JobWorker worker) {
         this(store, clock, arns, worker, () -> { });
@@ -61,43 +53,30 @@ public final class JobService {
         this.arns = arns;
         this.worker = worker;
         this.rolloutScheduled = rolloutScheduled;
+        this.planner = new JobPlanner(arns);
     }
 
     /**
      * Creates the job in one transaction: thing targets are offered it at once, group targets
      * are expanded in batches, the first of them before this returns and the rest in the
      * background. A thing reached through several targets gets one execution. With a rollout
-     * rate or a schedule the things reached wait in the store for their turn instead.
+     * rate, a schedule or canary stages the things reached wait in the store for their turn instead.
+     * The checks are {@link JobPlanner}'s, which the dry run shares.
      */
     public CompletableFuture<Job> create(CreateJobCommand command) {
-        Validator.jobId("jobId", command.jobId());
-        JobTargets targets = targets("targets", command.targets());
-        String templateId = templateId(command.jobTemplateArn());
-        if (templateId != null && command.document() != null) {
-            throw new InvalidRequestException("document cannot be given with jobTemplateArn: the job takes its document from the template.");
-        }
-        if (templateId == null) {
-            JobDocuments.validate(command.document());
-        }
-        Map<String, String> parameters = documentParameters(command.documentParameters(), templateId != null);
-        Validator.optionalText("description", command.description(), Constraints.DESCRIPTION_MAX);
-        Validator.timeoutMinutes("timeoutConfig.inProgressTimeoutInMinutes", command.inProgressTimeoutMinutes(), false);
-        List<Tag> tags = Tags.validateForCreate(command.tags());
-        TargetSelection selection = command.targetSelection() == null ? TargetSelection.SNAPSHOT : command.targetSelection();
-        RunConfigValidator.validate(command.runConfig(), clock.millis());
+        Problems problems = new Problems();
+        JobPlanner.Checked checked = planner.check(command, Set.of(), clock.millis(), problems);
+        problems.throwFirst();
         CompletableFuture<Job> created = store.write(tx -> {
-            if (tx.findJob(command.jobId()).isPresent()) {
-                throw new ResourceAlreadyExistsException("Job " + command.jobId() + " already exists.", command.jobId(),
-                        arns.job(command.jobId()));
-            }
-            JobTemplate template = templateId == null ? null
-                    : tx.findJobTemplate(templateId).orElseThrow(() -> NotFound.jobTemplate(templateId));
+            Problems found = new Problems();
+            JobPlanner.Resolved resolved = planner.resolve(tx, checked, found);
+            found.throwFirst();
             long now = clock.millis();
-            Job job = newJob(command, selection, template, parameters, now);
+            Job job = planner.newJob(checked, resolved, now);
             tx.insertJob(job);
-            tx.putTags(arns.job(job.jobId()), tags);
+            tx.putTags(arns.job(job.jobId()), checked.tags());
             JobRollouts.begin(tx, job);
-            boolean workLeft = startRollout(tx, job, targets, command.targets(), now);
+            boolean workLeft = startRollout(tx, job, checked.targets(), resolved.groups(), command.targets(), now);
             return new WithWork<>(tx.findJob(job.jobId()).orElseThrow(), workLeft);
         }).thenApply(worker::wakeFor);
         return created.whenComplete((job, failure) -> {
@@ -107,45 +86,18 @@ public final class JobService {
         });
     }
 
-    private Job newJob(CreateJobCommand command, TargetSelection selection, JobTemplate template, Map<String, String> parameters,
-                       long now) {
-        String document = command.document();
-        String beforeSubstitution = null;
-        Long timeout = command.inProgressTimeoutMinutes();
-        JobRunConfig runConfig = command.runConfig();
-        if (template != null) {
-            document = DocumentParameters.substitute(template.document(), parameters);
-            if (!document.equals(template.document())) {
-                beforeSubstitution = template.document();
-                JobDocuments.validate(document);
-            }
-            timeout = timeout != null ? timeout : template.inProgressTimeoutMinutes();
-            runConfig = runConfig.withDefaultsFrom(template.runConfig());
-        }
-        JobDocuments.checkPresignedUrls(document, beforeSubstitution == null ? document : beforeSubstitution,
-                runConfig.presignedUrlConfig(), true);
-        return new Job(command.jobId(), selection, JobRollouts.initialStatus(runConfig, now), document,
-                command.description(), command.targets(), timeout, false, null, null, now, now, null, runConfig,
-                template == null ? null : arns.jobTemplate(template.jobTemplateId()), parameters, beforeSubstitution);
-    }
-
     /**
      * Offers the job to its thing targets now and queues an expansion of each group target, with
      * the membership as it is now, then runs as much of the job's work as one batch allows.
      *
+     * @param groups  the target groups, found to exist
      * @return whether work was left for the background
      */
-    boolean startRollout(StoreTransaction tx, Job job, JobTargets targets, List<String> targetArns, long now) {
-        for (String thingName : targets.thingNames()) {
-            if (tx.findThing(thingName).isEmpty()) {
-                throw NotFound.targetThing(thingName);
-            }
-        }
+    boolean startRollout(StoreTransaction tx, Job job, JobTargets targets, List<ThingGroup> groups, List<String> targetArns, long now) {
         long cut = tx.lastMembershipSeq();
-        for (String groupName : targets.groupNames()) {
-            ThingGroup group = tx.findThingGroup(groupName).orElseThrow(() -> NotFound.targetThingGroup(groupName));
-            tx.addJobTargetGroup(job.jobId(), new JobTargetGroup(groupName, group.groupId()));
-            tx.insertJobWork(JobWork.rollout(job.jobId(), targetArnOf(targetArns, groupName), groupName, cut));
+        for (ThingGroup group : groups) {
+            tx.addJobTargetGroup(job.jobId(), new JobTargetGroup(group.groupName(), group.groupId()));
+            tx.insertJobWork(JobWork.rollout(job.jobId(), targetArnOf(targetArns, group.groupName()), group.groupName(), cut));
         }
         JobRollouts.offer(tx, job, targets.thingNames(), now);
         return worker.steps().runInline(tx, job.jobId(), worker.batchSize(), now);
@@ -230,7 +182,8 @@ public final class JobService {
         List<Long> windows = job.runConfig().hasMaintenanceWindows() && !job.isFinished()
                 ? new JobSchedule(job.runConfig().schedule()).upcomingWindowStarts(nowMillis, SCHEDULED_ROLLOUTS_SHOWN)
                 : List.of();
-        return new JobDetails(job, reader.progress(job.jobId()), reader.jobWork(job.jobId()), releasing(reader, job), windows);
+        return new JobDetails(job, reader.progress(job.jobId()), reader.jobWork(job.jobId()), releasing(reader, job), windows,
+                SafeRolloutState.read(reader, job));
     }
 
     /** Whether the job is IN_PROGRESS and its rollout still has things to offer. */
@@ -238,41 +191,12 @@ public final class JobService {
         return job.status() == JobStatus.IN_PROGRESS && JobRollouts.isReleasing(reader, job.jobId());
     }
 
+    /** At least one and at most a hundred targets, each a thing or thing-group ARN. */
     JobTargets targets(String field, List<String> targetArns) {
-        Validator.required(field, targetArns);
-        if (targetArns.isEmpty()) {
-            throw Validator.invalid(field, "[]", "Member must have length greater than or equal to 1");
-        }
-        if (targetArns.size() > Constraints.TARGETS_MAX) {
-            throw Validator.invalid(field, null, "Member must have length less than or equal to " + Constraints.TARGETS_MAX);
-        }
-        return arns.targets(field, targetArns);
+        return planner.targets(field, targetArns);
     }
 
-    private String templateId(String jobTemplateArn) {
-        if (jobTemplateArn == null) {
-            return null;
-        }
-        Validator.length("jobTemplateArn", jobTemplateArn, 1, TEMPLATE_ARN_MAX);
-        Validator.pattern("jobTemplateArn", jobTemplateArn, TEMPLATE_ARN);
-        return arns.nameOf("jobTemplateArn", jobTemplateArn, ResourceArn.Type.JOB_TEMPLATE);
-    }
-
-    private static Map<String, String> documentParameters(Map<String, String> parameters, boolean fromTemplate) {
-        if (parameters == null || parameters.isEmpty()) {
-            return Map.of();
-        }
-        if (!fromTemplate) {
-            throw new InvalidRequestException("documentParameters can only be used with jobTemplateArn: they fill the "
-                    + "${aws:iot:parameter:<key>} placeholders of the template's document.");
-        }
-        for (Map.Entry<String, String> entry : parameters.entrySet()) {
-            Validator.name("documentParameters.key", entry.getKey(), Constraints.PARAMETER_KEY, Constraints.PARAMETER_KEY_MAX);
-            String field = "documentParameters." + entry.getKey();
-            Validator.required(field, entry.getValue());
-            Validator.length(field, entry.getValue(), 1, Constraints.PARAMETER_VALUE_MAX);
-            Validator.pattern(field, entry.getValue(), Constraints.NO_CONTROL_CHARS);
-        }
-        return parameters;
+    JobPlanner planner() {
+        return planner;
     }
 }

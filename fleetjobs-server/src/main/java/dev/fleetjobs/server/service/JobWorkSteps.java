@@ -60,17 +60,17 @@ final class JobWorkSteps {
      * through several targets gets one; a thing whose last execution was REMOVED (it had left
      * the job's targets) gets a new one.
      *
-     * @return how many of the things got their first execution of the job
+     * @return the things that got their first execution of the job, in the order given
      */
-    static int ensureExecutions(StoreTransaction tx, String jobId, Collection<String> thingNames, long nowMillis) {
+    static List<String> ensureExecutions(StoreTransaction tx, String jobId, Collection<String> thingNames, long nowMillis) {
         Set<String> distinct = new LinkedHashSet<>(thingNames);
         Map<String, JobExecution> latest = tx.latestExecutions(jobId, distinct);
         List<JobExecution> created = new ArrayList<>();
-        int first = 0;
+        List<String> first = new ArrayList<>();
         for (String thingName : distinct) {
             JobExecution last = latest.get(thingName);
             if (last == null) {
-                first++;
+                first.add(thingName);
             }
             if (last == null || last.status() == ExecutionStatus.REMOVED) {
                 created.add(JobExecution.queued(jobId, thingName, last == null ? 1 : last.executionNumber() + 1, nowMillis));

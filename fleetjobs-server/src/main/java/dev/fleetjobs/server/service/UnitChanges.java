@@ -65,6 +65,10 @@ final class UnitChanges {
         jobEvents.add(new JobEvent(job, operation, progress));
     }
 
+    void jobEvent(JobEvent event) {
+        jobEvents.add(event);
+    }
+
     /** The changes as committed, read at the end of the unit inside its transaction. */
     CommittedChanges finish(StoreReader tx) {
         List<PendingChange> changes = new ArrayList<>();

@@ -15,6 +15,8 @@ import dev.fleetjobs.server.service.JobLifecycleService;
 import dev.fleetjobs.server.service.JobService;
 import dev.fleetjobs.server.service.JobWorker;
 import dev.fleetjobs.server.service.PendingExecutions;
+import dev.fleetjobs.server.service.SafeRolloutService;
+import dev.fleetjobs.server.service.ThingGroupService;
 import dev.fleetjobs.server.service.ThingService;
 import dev.fleetjobs.server.service.UpdateExecutionCommand;
 import dev.fleetjobs.store.JobStore;
@@ -48,6 +50,8 @@ final class TimeWorld implements AutoCloseable {
     final JobLifecycleService lifecycle;
     final DataPlaneService devices;
     final ExecutionAdminService executions;
+    final ThingGroupService groups;
+    final SafeRolloutService safe;
 
     TimeWorld(Path dataDir, SettableClock clock) {
         this.dataDir = dataDir;
@@ -63,6 +67,8 @@ final class TimeWorld implements AutoCloseable {
         this.lifecycle = new JobLifecycleService(store, clock, arns, worker, jobs);
         this.devices = new DataPlaneService(store, clock);
         this.executions = new ExecutionAdminService(store, clock);
+        this.groups = new ThingGroupService(store, clock, arns);
+        this.safe = new SafeRolloutService(store, clock, arns, worker, jobs, () -> { });
     }
 
     static TimeWorld open(Path dataDir) {

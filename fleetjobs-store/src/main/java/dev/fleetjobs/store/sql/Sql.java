@@ -154,12 +154,12 @@ final class Sql {
             + " ORDER BY seq LIMIT :limit";
 
     // what devices are offered: IN_PROGRESS executions always, QUEUED ones unless their job is
-    // SCHEDULED (before its start, or between maintenance windows)
+    // SCHEDULED (before its start, or between maintenance windows) or paused
 
     static final String OFFERED_EXECUTIONS = "SELECT " + prefixed("e.", EXECUTION_COLUMNS) + ", j.windowed AS job_windowed"
             + " FROM job_executions e JOIN jobs j ON j.job_id = e.job_id"
             + " WHERE e.thing_name = :thingName AND e.pending_rank IS NOT NULL"
-            + " AND (e.pending_rank = 0 OR j.status <> 'SCHEDULED')"
+            + " AND (e.pending_rank = 0 OR (j.status <> 'SCHEDULED' AND j.paused_at IS NULL))"
             + " ORDER BY e.pending_rank, e.queued_at, e.seq LIMIT :limit";
 
     static final String EXECUTION_HISTORY = "SELECT " + EXECUTION_COLUMNS + " FROM job_executions"

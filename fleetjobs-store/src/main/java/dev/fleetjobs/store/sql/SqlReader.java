@@ -13,6 +13,10 @@ import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
 import dev.fleetjobs.core.rules.JobProgress;
 import dev.fleetjobs.store.FeedEntry;
+import dev.fleetjobs.core.saferollout.CanaryProgress;
+import dev.fleetjobs.core.saferollout.GateDecision;
+import dev.fleetjobs.core.saferollout.JobPause;
+import dev.fleetjobs.core.saferollout.RollbackLink;
 import dev.fleetjobs.store.JobQuery;
 import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.OfferedExecution;
@@ -21,6 +25,7 @@ import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
 import dev.fleetjobs.store.StoreReader;
 import dev.fleetjobs.store.StoreUnavailableException;
+import dev.fleetjobs.store.TargetReach;
 import dev.fleetjobs.store.ThingGroupQuery;
 import dev.fleetjobs.store.ThingQuery;
 import java.sql.SQLException;
@@ -50,6 +55,7 @@ class SqlReader implements StoreReader {
     final SqlThingGroups groups = new SqlThingGroups(this);
     final SqlCatalog catalog = new SqlCatalog(this);
     final SqlConsole console = new SqlConsole(this);
+    final SqlSafeRollouts safeRollouts = new SqlSafeRollouts(this);
 
     SqlReader(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -311,6 +317,54 @@ class SqlReader implements StoreReader {
     @Override
     public Optional<JobWork> nextJobWork() {
         return catalog.nextJobWork(false);
+    }
+
+    // safe rollouts
+
+    @Override
+    public Optional<JobPause> findJobPause(String jobId) {
+        return safeRollouts.findPause(jobId);
+    }
+
+    @Override
+    public Optional<CanaryProgress> findCanaryProgress(String jobId) {
+        return safeRollouts.findProgress(jobId);
+    }
+
+    @Override
+    public List<GateDecision> gateDecisions(String jobId) {
+        return safeRollouts.decisions(jobId);
+    }
+
+    @Override
+    public boolean isCanaryStageThing(String jobId, int stage, String thingName) {
+        return safeRollouts.isStageThing(jobId, stage, thingName);
+    }
+
+    @Override
+    public Map<ExecutionStatus, Long> canaryStageStatuses(String jobId, int stage) {
+        return safeRollouts.stageStatuses(jobId, stage);
+    }
+
+    @Override
+    public Optional<RollbackLink> findRollbackLink(String jobId) {
+        return safeRollouts.findLink(jobId);
+    }
+
+    @Override
+    public List<RollbackLink> rollbacksOf(String originalJobId) {
+        return safeRollouts.linksOf(originalJobId);
+    }
+
+    @Override
+    public Page<String> thingsWithLatestStatus(String jobId, Collection<ExecutionStatus> statuses, String cursor, int limit) {
+        return safeRollouts.thingsWithLatestStatus(jobId, statuses, cursor, limit);
+    }
+
+    @Override
+    public TargetReach targetReach(Collection<String> thingNames, Collection<String> groupNames, long joinedUpTo, String jobId,
+                                   int sampleLimit) {
+        return safeRollouts.targetReach(thingNames, groupNames, joinedUpTo, jobId, sampleLimit);
     }
 
     @Override

@@ -10,6 +10,10 @@ import dev.fleetjobs.core.model.Tag;
 import dev.fleetjobs.core.model.Thing;
 import dev.fleetjobs.core.model.ThingGroup;
 import dev.fleetjobs.core.security.ConsoleSession;
+import dev.fleetjobs.core.saferollout.CanaryProgress;
+import dev.fleetjobs.core.saferollout.GateDecision;
+import dev.fleetjobs.core.saferollout.JobPause;
+import dev.fleetjobs.core.saferollout.RollbackLink;
 import dev.fleetjobs.store.JobTargetGroup;
 import dev.fleetjobs.store.ProgressSample;
 import dev.fleetjobs.store.StoreConflictException;
@@ -290,6 +294,33 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     @Override
     public void deleteJobWork(long seq) {
         catalog.deleteJobWork(seq);
+    }
+
+    // safe rollouts
+
+    @Override
+    public void setJobPause(String jobId, JobPause pause) {
+        safeRollouts.setPause(jobId, pause);
+    }
+
+    @Override
+    public void putCanaryProgress(CanaryProgress progress) {
+        safeRollouts.putProgress(progress);
+    }
+
+    @Override
+    public void addCanaryStageThings(String jobId, int stage, List<String> thingNames) {
+        safeRollouts.addStageThings(jobId, stage, thingNames);
+    }
+
+    @Override
+    public void insertGateDecision(GateDecision decision) {
+        safeRollouts.insertDecision(decision);
+    }
+
+    @Override
+    public void insertRollbackLink(RollbackLink link) {
+        safeRollouts.insertLink(link);
     }
 
     @Override

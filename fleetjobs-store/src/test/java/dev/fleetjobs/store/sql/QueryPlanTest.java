@@ -86,6 +86,15 @@ class QueryPlanTest {
         assertThat(plan(ConsoleSql.DELETE_EXPIRED_SESSIONS)).contains("console_sessions_expiry");
     }
 
+    @Test
+    void canaryGatesAndRollbacksReadByKey() throws Exception {
+        assertThat(plan(SafeRolloutSql.STAGE_STATUSES)).contains("SEARCH c USING COVERING INDEX sqlite_autoindex_canary_stage_things_1")
+                .contains("SEARCH e USING INDEX sqlite_autoindex_job_executions_1").doesNotContain("job_executions_by_job");
+        assertThat(plan(SafeRolloutSql.IS_STAGE_THING)).contains("sqlite_autoindex_canary_stage_things_1");
+        assertThat(plan(SafeRolloutSql.THINGS_WITH_LATEST_STATUS.replace("<statuses>", "'SUCCEEDED', 'FAILED'"))).contains("sqlite_autoindex_job_executions_1").doesNotContain("TEMP B-TREE");
+        assertThat(plan(SafeRolloutSql.LINKS_OF_ORIGINAL)).contains("INDEX job_rollbacks_by_original").doesNotContain("TEMP B-TREE");
+    }
+
     /** SQLite accepts the statements' :named parameters itself; unbound ones are NULL, which is enough to plan. */
     private String plan(String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();

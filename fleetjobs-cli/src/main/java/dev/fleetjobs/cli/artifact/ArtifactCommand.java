@@ -50,7 +50,7 @@ public final class ArtifactCommand {
             description = "Uploads FILE and prints the placeholder to put into a job document, and its SHA-256.")
     static final class Put extends StoreCommand {
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "The file to upload.")
         Path file;
 
         @Option(names = "--key", paramLabel = "KEY", description = "The object key (default: the file's name).")
@@ -101,7 +101,7 @@ public final class ArtifactCommand {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Removes a file from the bucket.")
     static final class Remove extends StoreCommand {
 
-        @Parameters(paramLabel = "KEY")
+        @Parameters(paramLabel = "KEY", description = "The file's key in the bucket.")
         String key;
 
         @Override

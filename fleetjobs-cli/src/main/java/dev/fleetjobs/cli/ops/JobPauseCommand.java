@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
                 "executions in progress run on. Resume it with 'job resume'."})
 final class JobPauseCommand extends ControlPlaneCommand {
 
-    @Parameters(paramLabel = "JOB_ID")
+    @Parameters(paramLabel = "JOB_ID", description = "The job to pause.")
     String jobId;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown with the pause.")

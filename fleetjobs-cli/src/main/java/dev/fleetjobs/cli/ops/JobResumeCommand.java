@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
                 "A job its canary gate paused goes on with the next stage."})
 final class JobResumeCommand extends ControlPlaneCommand {
 
-    @Parameters(paramLabel = "JOB_ID")
+    @Parameters(paramLabel = "JOB_ID", description = "The paused job to resume.")
     String jobId;
 
     @Override

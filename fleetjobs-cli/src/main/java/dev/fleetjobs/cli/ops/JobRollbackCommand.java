@@ -3,10 +3,7 @@ package dev.fleetjobs.cli.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fleetjobs.sdk.http.JsonCodec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,9 @@ final class JobRollbackCommand extends ControlPlaneCommand {
     @Parameters(paramLabel = "JOB_ID", description = "The job to roll back.")
     String jobId;
 
-    @Option(names = "--document", required = true, paramLabel = "FILE", description = "The rollback job's document (JSON).")
-    Path document;
+    @Option(names = "--document", required = true, paramLabel = "FILE|JSON",
+            description = "The rollback job's document: a file name, file://FILE, or inline JSON.")
+    String document;
 
     @Option(names = "--status", split = ",", paramLabel = "STATUS",
             description = "Target things whose latest execution has one of these (comma-separated): SUCCEEDED, IN_PROGRESS, FAILED, ...")
@@ -37,32 +35,28 @@ final class JobRollbackCommand extends ControlPlaneCommand {
     @Option(names = "--cancel-original", description = "Cancel JOB_ID first if it is still running.")
     boolean cancelOriginal;
 
-    @Option(names = "--description")
+    @Option(names = "--description", paramLabel = "TEXT", description = "A description of the rollback job.")
     String description;
 
     @Option(names = "--timeout-minutes", paramLabel = "N", description = "In-progress timeout of each execution (timeoutConfig).")
     Long timeoutMinutes;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A JSON object of run configuration (jobExecutionsRolloutConfig, abortConfig, fleetjobs.canaryConfig, ...).")
-    Path config;
+    @Option(names = "--config", paramLabel = "FILE|JSON",
+            description = "A JSON object of run configuration (jobExecutionsRolloutConfig, abortConfig, fleetjobs.canaryConfig, ...): "
+                    + "a file name, file://FILE or inline JSON.")
+    String config;
 
     @Override
     protected int run(ControlPlaneClient client) throws IOException {
         ObjectNode body = ControlPlaneClient.object();
         if (config != null) {
-            JsonNode extra;
-            try {
-                extra = JsonCodec.mapper().readTree(Files.readString(config));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new CommandLine.ParameterException(spec().commandLine(), config + " is not JSON: " + e.getOriginalMessage());
-            }
+            JsonNode extra = JsonArgument.tree("--config", config);
             if (!extra.isObject()) {
                 throw new CommandLine.ParameterException(spec().commandLine(), "--config must hold a JSON object: " + config);
             }
             body.setAll((ObjectNode) extra);
         }
-        body.put("document", Files.readString(document));
+        body.put("document", JsonArgument.text("--document", document));
         if (!statuses.isEmpty()) {
             ArrayNode list = body.putArray("statuses");
             statuses.forEach(s -> list.add(s.trim()));

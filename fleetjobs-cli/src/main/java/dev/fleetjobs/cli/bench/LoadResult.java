@@ -1,0 +1,14 @@
+package dev.fleetjobs.cli.bench;
+
+/**
+ * What a measured window gave.
+ *
+ * @param seconds      length of the measured window
+ * @param ranOutOfWork why the window ended early, or null when it ran its full length
+ */
+record LoadResult(Measurement measurement, double seconds, String ranOutOfWork) {
+
+    double opsPerSecond() {
+        return seconds <= 0 ? 0 : measurement.ops() / seconds;
+    }
+}

@@ -76,6 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The server's MQTT listener for mqtt-loop, mqtt://host:port (default: the endpoint's host, port " + DEFAULT_MQTT_PORT + ").")
     String mqttEndpoint;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "The process id of the --endpoint server when it runs on this machine (Linux): each scenario then "
+                    + "reports the server's CPU microseconds per operation, which a busy machine disturbs less than the rate.")
+    Long serverPid;
+
     @Option(names = "--region", description = "The region signatures are scoped to (default: $AWS_REGION, else us-east-1).")
     String region;
 
@@ -145,8 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchSettings settings() {
-        if (embedded && (endpoint != null || mqttEndpoint != null)) {
-            throw new BenchUsageException("Give --endpoint (and --mqtt-endpoint) or --embedded, not both.");
+        if (embedded && (endpoint != null || mqttEndpoint != null || serverPid != null)) {
+            throw new BenchUsageException("Give --endpoint (with --mqtt-endpoint, --server-pid) or --embedded, not both.");
         }
         positive("--connections", connections);
         positive("--duration", durationSeconds);
@@ -180,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             mqtt = InetSocketAddress.createUnresolved(url.getHost(), DEFAULT_MQTT_PORT);
         }
-        return new RemoteTarget(url, credentials, region(), mqtt);
+        return new RemoteTarget(url, credentials, region(), mqtt, serverPid == null ? null : ProcessCpu.of(serverPid));
     }
 
     private String region() {

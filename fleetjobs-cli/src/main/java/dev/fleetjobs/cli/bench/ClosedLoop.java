@@ -30,6 +30,7 @@ final class ClosedLoop {
     private final Vertx vertx;
     private final List<? extends Worker> workers;
     private final Timing timing;
+    private final ProcessCpu cpu;
     private final Measurement measurement = new Measurement();
     private final AtomicInteger running = new AtomicInteger();
     private final Promise<Void> stopped = Promise.promise();
@@ -38,12 +39,16 @@ final class ClosedLoop {
     private volatile long measureStartNanos;
     private volatile long measureEndNanos;
     private volatile String ranOutOfWork;
+    private volatile long cpuAtStart;
+    private volatile long cpuAtEnd;
     private Context context;
 
-    ClosedLoop(Vertx vertx, List<? extends Worker> workers, Timing timing) {
+    /** @param cpu the server's CPU clock, read as the measured window opens and closes; null when unknown */
+    ClosedLoop(Vertx vertx, List<? extends Worker> workers, Timing timing, ProcessCpu cpu) {
         this.vertx = vertx;
         this.workers = List.copyOf(workers);
         this.timing = timing;
+        this.cpu = cpu;
     }
 
     /** Runs the warm-up and the measured window and returns what was measured. */
@@ -61,7 +66,7 @@ final class ClosedLoop {
         });
         Await.result(stopped.future(), timing.total().plus(DRAIN_LIMIT), "the operations under way to finish");
         double seconds = (measureEndNanos - measureStartNanos) / 1e9;
-        return new LoadResult(measurement, seconds, ranOutOfWork);
+        return new LoadResult(measurement, seconds, ranOutOfWork, cpu == null ? null : new CpuUse(cpuAtEnd - cpuAtStart, cpu.scope()));
     }
 
     /** What the loop is doing now, for the progress line. */
@@ -83,6 +88,7 @@ final class ClosedLoop {
         if (phase != Phase.WARMUP) {
             return;
         }
+        cpuAtStart = cpu == null ? 0 : cpu.nanos();
         measureStartNanos = System.nanoTime();
         phase = Phase.MEASURE;
         vertx.setTimer(Math.max(1, timing.duration().toMillis()), id -> stop(null));
@@ -93,9 +99,11 @@ final class ClosedLoop {
             return;
         }
         if (phase == Phase.WARMUP) {
+            cpuAtStart = cpu == null ? 0 : cpu.nanos();
             measureStartNanos = System.nanoTime();
         }
         measureEndNanos = System.nanoTime();
+        cpuAtEnd = cpu == null ? 0 : cpu.nanos();
         ranOutOfWork = reason;
         phase = Phase.DONE;
     }

@@ -40,7 +40,7 @@ final class DeviceLoopScenario implements Scenario {
         prepare(context, things, jobIds);
 
         List<SimulatedDevice> fleet = things.stream().map(thing -> new SimulatedDevice(context.http, thing)).toList();
-        ClosedLoop loop = new ClosedLoop(context.vertx, fleet, context.settings.timing());
+        ClosedLoop loop = new ClosedLoop(context.vertx, fleet, context.settings.timing(), context.target.cpu().orElse(null));
         context.progress.show(NAME, loop::status);
         LoadResult load = loop.run();
 

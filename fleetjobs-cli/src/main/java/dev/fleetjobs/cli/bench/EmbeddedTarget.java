@@ -28,18 +28,23 @@ final class EmbeddedTarget implements Target {
 
     private static final String HOST = "127.0.0.1";
 
+    private static final Logger SERVER_LOG = (Logger) LoggerFactory.getLogger("dev.fleetjobs.server");
+
     private final Path dataDir;
     private final FleetjobsServer server;
     private final AwsCredentials credentials;
+    private final Level logLevel;
 
-    private EmbeddedTarget(Path dataDir, FleetjobsServer server, AwsCredentials credentials) {
+    private EmbeddedTarget(Path dataDir, FleetjobsServer server, AwsCredentials credentials, Level logLevel) {
         this.dataDir = dataDir;
         this.server = server;
         this.credentials = credentials;
+        this.logLevel = logLevel;
     }
 
     static EmbeddedTarget start(boolean withMqtt) {
-        ((Logger) LoggerFactory.getLogger("dev.fleetjobs")).setLevel(Level.WARN);
+        Level logLevel = SERVER_LOG.getLevel();
+        SERVER_LOG.setLevel(Level.WARN);
         AwsCredentials credentials = AwsCredentials.of(KeyMaterial.newAccessKeyId(), KeyMaterial.newSecretAccessKey());
         Path dataDir;
         try {
@@ -52,8 +57,9 @@ final class EmbeddedTarget implements Target {
                 .withDev(withMqtt);
         MqttSettings mqtt = withMqtt ? new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of()) : MqttSettings.disabled();
         try {
-            return new EmbeddedTarget(dataDir, FleetjobsServer.start(config, mqtt), credentials);
+            return new EmbeddedTarget(dataDir, FleetjobsServer.start(config, mqtt), credentials, logLevel);
         } catch (IOException | RuntimeException e) {
+            SERVER_LOG.setLevel(logLevel);
             deleteQuietly(dataDir);
             throw new BenchFailure("The embedded server did not start: " + Failures.describe(e), e);
         }
@@ -81,6 +87,11 @@ final class EmbeddedTarget implements Target {
     }
 
     @Override
+    public Optional<ProcessCpu> cpu() {
+        return Optional.of(ProcessCpu.self("bench process (the embedded server and the load generator together)"));
+    }
+
+    @Override
     public boolean inProcess() {
         return true;
     }
@@ -95,6 +106,7 @@ final class EmbeddedTarget implements Target {
         try {
             server.close();
         } finally {
+            SERVER_LOG.setLevel(logLevel);
             deleteQuietly(dataDir);
         }
     }

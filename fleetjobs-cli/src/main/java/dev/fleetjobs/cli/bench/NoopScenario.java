@@ -42,7 +42,7 @@ final class NoopScenario implements Scenario {
                 : new BenchRequest("GET", PATH, "", null, null, 403);
         List<ClosedLoop.Worker> workers = IntStream.range(0, context.settings.connections())
                 .<ClosedLoop.Worker>mapToObj(i -> () -> context.http.expect(request)).toList();
-        ClosedLoop loop = new ClosedLoop(context.vertx, workers, context.settings.timing());
+        ClosedLoop loop = new ClosedLoop(context.vertx, workers, context.settings.timing(), context.target.cpu().orElse(null));
         context.progress.show(name(), loop::status);
         LoadResult load = loop.run();
         if (signed) {

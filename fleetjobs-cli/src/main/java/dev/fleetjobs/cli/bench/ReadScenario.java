@@ -47,7 +47,7 @@ final class ReadScenario implements Scenario {
                 return context.http.expect(request);
             }
         }).toList();
-        ClosedLoop loop = new ClosedLoop(context.vertx, workers, context.settings.timing());
+        ClosedLoop loop = new ClosedLoop(context.vertx, workers, context.settings.timing(), context.target.cpu().orElse(null));
         context.progress.show(name, loop::status);
         LoadResult load = loop.run();
         Check check = check(context, requests.get(0), fixture);

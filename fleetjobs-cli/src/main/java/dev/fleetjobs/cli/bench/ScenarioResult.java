@@ -25,12 +25,17 @@ record ScenarioResult(String name, String unit, double opsPerSecond, long ops, d
     static ScenarioResult of(String name, LoadResult load, Check check, Map<String, Object> details, List<String> notes) {
         Measurement m = load.measurement();
         List<String> allNotes = new java.util.ArrayList<>(notes);
+        Map<String, Object> allDetails = new LinkedHashMap<>(details);
+        if (load.cpu() != null) {
+            allDetails.put("cpuMicrosPerOp", Math.round(load.cpu().microsPerOp(m.ops()) * 10) / 10.0);
+            allNotes.add("CPU per operation is of the " + load.cpu().scope());
+        }
         if (load.ranOutOfWork() != null) {
             allNotes.add("the measured window ended early after " + String.format(java.util.Locale.ROOT, "%.1f", load.seconds())
                     + " s: " + load.ranOutOfWork());
         }
         return new ScenarioResult(name, "requests", load.opsPerSecond(), m.ops(), load.seconds(), Latency.of(m.latencyMicros()),
-                m.errors(), m.errorSamples(), check, details, allNotes);
+                m.errors(), m.errorSamples(), check, allDetails, allNotes);
     }
 
     /** A scenario that could not run to its end. */

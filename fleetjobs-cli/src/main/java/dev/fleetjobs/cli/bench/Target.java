@@ -17,6 +17,9 @@ interface Target extends AutoCloseable {
     /** Where devices connect over MQTT; empty when the server has no MQTT listener the bench knows of. */
     Optional<InetSocketAddress> mqtt();
 
+    /** The server's CPU clock, when it can be read from here. */
+    Optional<ProcessCpu> cpu();
+
     /** Whether the server runs in this JVM, so its heap is this JVM's. */
     boolean inProcess();
 

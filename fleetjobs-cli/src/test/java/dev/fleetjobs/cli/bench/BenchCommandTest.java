@@ -76,12 +76,13 @@ class BenchCommandTest {
         try (FleetjobsServer server = FleetjobsServer.start(config, new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of()))) {
             Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "get-pending,device-loop",
                     "mqtt-loop", "--endpoint", "http://127.0.0.1:" + server.port(), "--mqtt-endpoint",
-                    "mqtt://127.0.0.1:" + server.mqtt().plainPort(), "--duration", "1", "--warmup", "0", "--connections", "3",
-                    "--devices", "3", "--jobs-per-device", "4");
+                    "mqtt://127.0.0.1:" + server.mqtt().plainPort(), "--server-pid", Long.toString(ProcessHandle.current().pid()),
+                    "--duration", "1", "--warmup", "0", "--connections", "3", "--devices", "3", "--jobs-per-device", "4");
 
             assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
             assertThat(result.out()).contains("SCENARIO").contains("VS NOOP").contains("noop / unsigned-noop:")
-                    .contains("device-loop").contains("check ok: counts match").contains("mqtt-loop").doesNotContain("FAILED");
+                    .contains("device-loop").contains("check ok: counts match").contains("mqtt-loop").doesNotContain("FAILED")
+                    .contains("cpuMicrosPerOp").contains("CPU per operation is of the server process " + ProcessHandle.current().pid());
         }
     }
 

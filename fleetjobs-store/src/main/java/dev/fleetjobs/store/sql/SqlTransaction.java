@@ -26,6 +26,12 @@ import org.jdbi.v3.core.statement.Update;
 final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     private final Map<Class<?>, Object> attachments = new HashMap<>();
+    /**
+     * Jobs read in this unit of work: a device's update reads its job up to three times (timeout,
+     * retry and abort rules, completion). Every write of a job goes through this class and forgets
+     * the entry first, so a read after a write sees the write.
+     */
+    private final Map<String, Optional<Job>> jobs = new HashMap<>();
 
     SqlTransaction(Handle handle, Dialect dialect) {
         super(handle, dialect);
@@ -99,12 +105,25 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     }
 
     @Override
+    public Optional<Job> findJob(String jobId) {
+        Optional<Job> known = jobs.get(jobId);
+        if (known != null) {
+            return known;
+        }
+        Optional<Job> found = super.findJob(jobId);
+        jobs.put(jobId, found);
+        return found;
+    }
+
+    @Override
     public void insertJob(Job job) {
+        jobs.remove(job.jobId());
         run("insertJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.INSERT_JOB), job).execute());
     }
 
     @Override
     public void updateJob(Job job) {
+        jobs.remove(job.jobId());
         int updated = run("updateJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.UPDATE_JOB), job).execute());
         if (updated == 0) {
             throw new StoreConflictException("updateJob: no job " + job.jobId());
@@ -120,6 +139,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     /** Its counts, target groups and work rows go with it (foreign keys cascade). */
     @Override
     public boolean deleteJob(String jobId) {
+        jobs.remove(jobId);
         return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
     }
 

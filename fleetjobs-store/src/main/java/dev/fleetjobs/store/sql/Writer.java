@@ -3,6 +3,7 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.store.StoreTransaction;
 import dev.fleetjobs.store.StoreUnavailableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -134,16 +135,20 @@ final class Writer implements Runnable {
 
     private void commitBatch(List<WriteTask<?>> batch) {
         Connection connection = handle.getConnection();
-        try (Statement control = connection.createStatement()) {
+        // prepared once per batch: a savepoint and its release around every unit would otherwise be parsed each time
+        try (PreparedStatement savepoint = connection.prepareStatement(Sql.SAVEPOINT);
+             PreparedStatement release = connection.prepareStatement(Sql.RELEASE_SAVEPOINT)) {
             for (WriteTask<?> task : batch) {
-                control.execute(Sql.SAVEPOINT);
+                savepoint.execute();
                 SqlTransaction tx = new SqlTransaction(handle, dialect);
                 boolean succeeded = task.run(tx);
                 tx.deactivate();
                 if (!succeeded) {
-                    control.execute(Sql.ROLLBACK_TO_SAVEPOINT);
+                    try (Statement rollback = connection.createStatement()) {
+                        rollback.execute(Sql.ROLLBACK_TO_SAVEPOINT);
+                    }
                 }
-                control.execute(Sql.RELEASE_SAVEPOINT);
+                release.execute();
             }
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {

@@ -42,10 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
             completionCandidates = ScenarioNames.class)
     List<String> scenarios;
 
-    @Option(names = {"--endpoint", "--endpoint-url"}, paramLabel = "URL",
-            description = "The server to measure (default: $" + ConnectionOptions.URL_ENV + ", else " + ConnectionOptions.DEFAULT_URL
-                    + "); credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
-    String endpoint;
+    /** The server to measure ({@code --endpoint}, {@code --region}) and the {@code AWS_*} credentials. */
+    @CommandLine.Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--embedded", description = "Start a server in this process on a temporary data directory instead.")
     boolean embedded;
@@ -80,9 +79,6 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The process id of the --endpoint server when it runs on this machine (Linux): each scenario then "
                     + "reports the server's CPU microseconds per operation, which a busy machine disturbs less than the rate.")
     Long serverPid;
-
-    @Option(names = "--region", description = "The region signatures are scoped to (default: $AWS_REGION, else us-east-1).")
-    String region;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -150,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchSettings settings() {
-        if (embedded && (endpoint != null || mqttEndpoint != null || serverPid != null)) {
+        if (embedded && (connection.endpointGiven() || mqttEndpoint != null || serverPid != null)) {
             throw new BenchUsageException("Give --endpoint (with --mqtt-endpoint, --server-pid) or --embedded, not both.");
         }
         positive("--connections", connections);
@@ -170,9 +166,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Target remoteTarget() {
-        URI url = parseUrl(endpoint != null ? endpoint
-                : environment.getOrDefault(ConnectionOptions.URL_ENV, environment.getOrDefault(ConnectionOptions.AWS_URL_ENV, ConnectionOptions.DEFAULT_URL)),
-                "--endpoint", "http://localhost:9290");
+        URI url;
+        try {
+            url = connection.endpoint();
+        } catch (IllegalArgumentException e) {
+            throw new BenchUsageException("--endpoint: " + e.getMessage() + ".");
+        }
         AwsCredentials credentials = AwsCredentials.find(environment).orElseThrow(() -> new BenchUsageException(
                 "No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for the server at " + url + ", or use --embedded."));
         InetSocketAddress mqtt;
@@ -185,15 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             mqtt = InetSocketAddress.createUnresolved(url.getHost(), DEFAULT_MQTT_PORT);
         }
-        return new RemoteTarget(url, credentials, region(), mqtt, serverPid == null ? null : ProcessCpu.of(serverPid));
-    }
-
-    private String region() {
-        if (region != null) {
-            return region;
-        }
-        String fromEnvironment = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
-        return fromEnvironment == null || fromEnvironment.isBlank() ? "us-east-1" : fromEnvironment;
+        return new RemoteTarget(url, credentials, connection.region(), mqtt, serverPid == null ? null : ProcessCpu.of(serverPid));
     }
 
     private static URI parseUrl(String text, String option, String example) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetjobs.cli.FleetjobsCommand;
+import dev.fleetjobs.cli.ops.Cli;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.mqtt.MqttSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The smoke test of {@code fleetjobs bench}: every scenario runs for a second and counts right,
@@ -30,22 +27,16 @@ class BenchCommandTest {
     private static final String KEY = "FJIABENCHTESTKEY0001";
     private static final String SECRET = "bench-test-secret-000000000000000000000000";
 
-    record Result(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
     @TempDir
     Path temp;
 
     @Test
     void everyScenarioRunsAndCountsRightOnAnEmbeddedServer() throws Exception {
-        Result result = run(Map.of(), "bench", String.join(",", BenchCommand.SCENARIOS), "--embedded", "--duration", "1",
+        Cli.Result result = run(Map.of(), "bench", String.join(",", BenchCommand.SCENARIOS), "--embedded", "--duration", "1",
                 "--warmup", "0", "--connections", "4", "--devices", "6", "--jobs-per-device", "20", "--things", "300", "--output", "json");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        JsonNode report = result.json();
+        JsonNode report = json(result);
         List<String> names = new ArrayList<>();
         report.path("scenarios").forEach(scenario -> names.add(scenario.path("name").asText()));
         assertThat(names).containsExactly("unsigned-noop", "noop", "get-pending", "describe", "describe-thing", "device-loop",
@@ -74,7 +65,7 @@ class BenchCommandTest {
     void runsAgainstARunningServerAndPrintsATable() throws Exception {
         ServerConfig config = ServerConfig.defaults("127.0.0.1", 0, temp.resolve("data")).withRootCredentials(KEY, SECRET).withDev(true);
         try (FleetjobsServer server = FleetjobsServer.start(config, new MqttSettings(0, MqttSettings.OFF, null, null, null, false, List.of()))) {
-            Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "get-pending,device-loop",
+            Cli.Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "get-pending,device-loop",
                     "mqtt-loop", "--endpoint", "http://127.0.0.1:" + server.port(), "--mqtt-endpoint",
                     "mqtt://127.0.0.1:" + server.mqtt().plainPort(), "--server-pid", Long.toString(ProcessHandle.current().pid()),
                     "--duration", "1", "--warmup", "0", "--connections", "3", "--devices", "3", "--jobs-per-device", "4");
@@ -92,7 +83,7 @@ class BenchCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "noop",
+        Cli.Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "noop",
                 "--endpoint", "http://127.0.0.1:" + closedPort, "--duration", "1");
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -104,7 +95,7 @@ class BenchCommandTest {
     void credentialsTheServerRefusesAreAClearUsageError() throws Exception {
         try (FleetjobsServer server = FleetjobsServer.start(ServerConfig.defaults("127.0.0.1", 0, temp.resolve("data"))
                 .withRootCredentials(KEY, SECRET))) {
-            Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret"), "bench", "noop",
+            Cli.Result result = run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret"), "bench", "noop",
                     "--endpoint", "http://127.0.0.1:" + server.port());
 
             assertThat(result.exitCode()).isEqualTo(2);
@@ -121,12 +112,12 @@ class BenchCommandTest {
         assertUsage(run(noCredentials, "bench", "noop", "--embedded", "--endpoint", "http://localhost:9290"), "not both");
         assertUsage(run(noCredentials, "bench", "noop", "--endpoint", "http://localhost:9290"), "No credentials: set AWS_ACCESS_KEY_ID");
         assertUsage(run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "noop", "--endpoint", "localhost"),
-                "--endpoint must be a URL");
+                "--endpoint: The endpoint must be a URL such as http://localhost:9290");
         assertThat(run(noCredentials, "bench", "noop", "--duration", "soon").exitCode()).isEqualTo(2);
         assertThat(run(noCredentials, "bench").exitCode()).isEqualTo(2);
     }
 
-    private static void assertUsage(Result result, String message) {
+    private static void assertUsage(Cli.Result result, String message) {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         assertThat(result.err()).contains("error: ").contains(message);
     }
@@ -140,13 +131,11 @@ class BenchCommandTest {
         throw new AssertionError("no scenario " + name + " in " + report);
     }
 
-    private static Result run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = FleetjobsCommand.commandLine(environment);
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Cli.Result run(Map<String, String> environment, String... args) {
+        return new Cli(environment).run(args);
+    }
+
+    private static JsonNode json(Cli.Result result) throws Exception {
+        return JSON.readTree(result.out());
     }
 }

@@ -2,6 +2,7 @@ package dev.fleetjobs.cli;
 
 import dev.fleetjobs.cli.agent.AgentCommand;
 import dev.fleetjobs.cli.artifact.ArtifactCommand;
+import dev.fleetjobs.cli.bench.BenchCommand;
 import dev.fleetjobs.cli.dev.DevCommand;
 import dev.fleetjobs.cli.ops.CliErrors;
 import dev.fleetjobs.cli.ops.EnvironmentFactory;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fleetjobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted, wire-compatible AWS IoT Jobs service.",
         subcommands = {ServerCommand.class, ThingCommand.class, GroupCommand.class, JobCommand.class, AgentCommand.class,
-                DevCommand.class, CredentialsCommand.class, CertificatesCommand.class, ArtifactCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+                DevCommand.class, CredentialsCommand.class, CertificatesCommand.class, ArtifactCommand.class, StoreCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FleetjobsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -46,6 +46,11 @@ public final class ConnectionOptions {
         return uri;
     }
 
+    /** Whether {@code --endpoint} was given on the command line. */
+    public boolean endpointGiven() {
+        return endpoint != null;
+    }
+
     public String region() {
         if (region != null) {
             return region;

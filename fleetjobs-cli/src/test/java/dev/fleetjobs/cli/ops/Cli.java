@@ -7,18 +7,18 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code fleetjobs} in-process with a given environment and captures what it prints. */
-final class Cli {
+public final class Cli {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private final Map<String, String> environment;
 
-    Cli(Map<String, String> environment) {
+    public Cli(Map<String, String> environment) {
         this.environment = environment;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = FleetjobsCommand.commandLine(environment);

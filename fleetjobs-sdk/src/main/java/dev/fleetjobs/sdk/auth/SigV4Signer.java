@@ -32,9 +32,21 @@ public final class SigV4Signer {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    // Looking the algorithms up costs more than using them on a short string; each thread keeps its own.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> algorithm(() -> MessageDigest.getInstance("SHA-256")));
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> algorithm(() -> Mac.getInstance("HmacSHA256")));
 
     private final String region;
     private final String service;
+    /** The last derived key: it changes only with the day or the secret, so one entry serves nearly every request. */
+    private volatile DerivedKey lastKey;
+
+    private record DerivedKey(String secret, String day, byte[] key) {
+        @Override
+        public String toString() {
+            return "DerivedKey[redacted]";
+        }
+    }
 
     /** @param service the signing name, {@code iot-jobs-data} for the data plane, {@code iot} for the control plane */
     public SigV4Signer(String region, String service) {
@@ -80,13 +92,22 @@ public final class SigV4Signer {
         String scope = day + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
                 + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), day);
+        String signature = HEX.formatHex(hmac(signingKey(credentials.secretAccessKey(), day), stringToSign));
+        return prepared.withHeader("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
+                + ", SignedHeaders=" + signedNames + ", Signature=" + signature);
+    }
+
+    private byte[] signingKey(String secret, String day) {
+        DerivedKey cached = lastKey;
+        if (cached != null && cached.day().equals(day) && cached.secret().equals(secret)) {
+            return cached.key();
+        }
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
         for (String part : List.of(region, service, "aws4_request")) {
             key = hmac(key, part);
         }
-        String signature = HEX.formatHex(hmac(key, stringToSign));
-        return prepared.withHeader("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
-                + ", SignedHeaders=" + signedNames + ", Signature=" + signature);
+        lastKey = new DerivedKey(secret, day, key);
+        return key;
     }
 
     /** Host, Content-Type and every {@code x-amz-*} header, by lower-case name, values trimmed and folded. */
@@ -96,12 +117,22 @@ public final class SigV4Signer {
         for (Map.Entry<String, String> header : request.headerPairs()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (name.equals("content-type") || (name.startsWith("x-amz-") && !name.equals("x-amz-client-context"))) {
-                values.computeIfAbsent(name, n -> new ArrayList<>()).add(header.getValue().strip().replaceAll("\\s+", " "));
+                values.computeIfAbsent(name, n -> new ArrayList<>()).add(foldSpaces(header.getValue()));
             }
         }
         TreeMap<String, String> joined = new TreeMap<>();
         values.forEach((name, list) -> joined.put(name, String.join(",", list)));
         return joined;
+    }
+
+    /** Trimmed, with each run of whitespace inside turned into one space. */
+    static String foldSpaces(String value) {
+        String stripped = value.strip();
+        boolean plain = true;
+        for (int i = 0; i < stripped.length() && plain; i++) {
+            plain = !Character.isWhitespace(stripped.charAt(i));
+        }
+        return plain ? stripped : stripped.replaceAll("\\s+", " ");
     }
 
     /** Dot and empty segments resolved, then encoded again with only {@code /} kept. */
@@ -143,20 +174,30 @@ public final class SigV4Signer {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
     }
 
     private static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM has no HmacSHA256", e);
+        }
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T algorithm(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256 or HmacSHA256", e);
         }
     }
 }

@@ -102,13 +102,23 @@ final class CanonicalRequest {
         return params;
     }
 
+    /** Runs of whitespace inside a value become one space; most values have none, and skip the regex. */
+    private static String foldWhitespace(String trimmed) {
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isWhitespace(trimmed.charAt(i))) {
+                return WHITESPACE.matcher(trimmed).replaceAll(" ");
+            }
+        }
+        return trimmed;
+    }
+
     private static String headerValue(List<String> values) {
         if (values == null) {
             return "";
         }
         List<String> cleaned = new ArrayList<>(values.size());
         for (String value : values) {
-            cleaned.add(WHITESPACE.matcher(value.trim()).replaceAll(" "));
+            cleaned.add(foldWhitespace(value.trim()));
         }
         return String.join(",", cleaned);
     }

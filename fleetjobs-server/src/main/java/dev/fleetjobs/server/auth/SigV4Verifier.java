@@ -88,8 +88,10 @@ public final class SigV4Verifier {
     public VerifiedRequest verify(SignedRequest request) {
         SignatureParts parts = signatureParts(request);
         CredentialScope scope = CredentialScope.parse(parts.credential());
-        Instant signedAt = parseDate(parts.dateText());
-        String amzDate = AMZ_DATE.format(signedAt);
+        // the basic format, which every SDK sends, is already the canonical form; another accepted form is rewritten into it
+        Instant basic = BasicDate.parse(parts.dateText());
+        Instant signedAt = basic != null ? basic : parseDate(parts.dateText());
+        String amzDate = basic != null ? parts.dateText() : AMZ_DATE.format(signedAt);
         checkScope(scope, amzDate);
         if (!parts.signedHeaders().contains("host")) {
             throw new InvalidSignatureException("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -190,17 +192,16 @@ public final class SigV4Verifier {
 
     private void checkTime(Instant signedAt, SignatureParts parts) {
         Instant now = realClock.instant();
-        String nowText = AMZ_DATE.format(now);
         if (signedAt.isAfter(now.plus(maxSkew))) {
             throw new InvalidSignatureException("Signature not yet current: " + AMZ_DATE.format(signedAt)
                     + " is still later than " + AMZ_DATE.format(now.plus(maxSkew))
-                    + " (" + nowText + " + " + describe(maxSkew) + ")");
+                    + " (" + AMZ_DATE.format(now) + " + " + describe(maxSkew) + ")");
         }
         Duration validFor = parts.presigned() ? parts.expires() : maxSkew;
         if (signedAt.isBefore(now.minus(validFor))) {
             throw new InvalidSignatureException("Signature expired: " + AMZ_DATE.format(signedAt)
                     + " is now earlier than " + AMZ_DATE.format(now.minus(validFor))
-                    + " (" + nowText + " - " + describe(validFor) + ")");
+                    + " (" + AMZ_DATE.format(now) + " - " + describe(validFor) + ")");
         }
     }
 

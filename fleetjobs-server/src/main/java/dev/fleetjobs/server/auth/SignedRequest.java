@@ -22,11 +22,17 @@ public record SignedRequest(
         Objects.requireNonNull(rawPath, "rawPath");
         TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
-            headers.forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+            // one pass: names that differ only in case (rare) have their values joined in order
+            headers.forEach((name, values) -> merged.merge(name, List.copyOf(values), SignedRequest::concat));
         }
-        merged.replaceAll((name, values) -> List.copyOf(values));
         headers = Collections.unmodifiableMap(merged);
         body = body == null ? new byte[0] : body;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     /** The first value of a header, or null. */

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -83,7 +82,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         if (plane != null && !draining && plane.takeOver(request)) {
             return;
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String declaredLength = request.getHeader("Content-Length");
         if (declaredLength != null && isOver(declaredLength, DISCARD_LIMIT_BYTES)) {
             refuseOversizedAndClose(request, requestId);
@@ -198,7 +197,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
      * limits, malformed syntax) in the AWS error shape, then closes the connection.
      */
     public void refuseUnreadable(HttpServerRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
         String message = FramingGuard.unreadable(cause);
         send(request, requestId, ErrorResponses.of("InvalidRequestException", message, gate.fallbackPlane()));

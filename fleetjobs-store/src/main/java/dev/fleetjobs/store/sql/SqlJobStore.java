@@ -118,7 +118,9 @@ public final class SqlJobStore implements JobStore {
         Jdbi jdbi = Jdbi.create(connection);
         // The store ends every transaction itself; Jdbi must not second-guess it at close.
         jdbi.getConfig(Handles.class).setForceEndTransactions(false);
-        return jdbi.open();
+        Handle handle = jdbi.open();
+        handle.setStatementBuilder(new CachedStatements(CachedStatements.DEFAULT_CAPACITY));
+        return handle;
     }
 
     @Override

@@ -48,6 +48,12 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     private final Map<CountKey, Long> countChanges = new TreeMap<>();
     private final List<FeedMessage> feed = new ArrayList<>();
     private final Set<String> locked = new HashSet<>();
+    /**
+     * Jobs read in this unit of work: a device's update reads its job up to three times (timeout,
+     * retry and abort rules, completion). Every write of a job goes through this class and forgets
+     * the entry first, so a read after a write sees the write.
+     */
+    private final Map<String, Optional<Job>> jobs = new HashMap<>();
 
     SqlTransaction(Handle handle, Dialect dialect) {
         super(handle, dialect);
@@ -121,12 +127,25 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     }
 
     @Override
+    public Optional<Job> findJob(String jobId) {
+        Optional<Job> known = jobs.get(jobId);
+        if (known != null) {
+            return known;
+        }
+        Optional<Job> found = super.findJob(jobId);
+        jobs.put(jobId, found);
+        return found;
+    }
+
+    @Override
     public void insertJob(Job job) {
+        jobs.remove(job.jobId());
         guarded("insertJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.INSERT_JOB), job).execute());
     }
 
     @Override
     public void updateJob(Job job) {
+        jobs.remove(job.jobId());
         int updated = run("updateJob " + job.jobId(), h -> bindJob(h.createUpdate(Sql.UPDATE_JOB), job).execute());
         if (updated == 0) {
             throw new StoreConflictException("updateJob: no job " + job.jobId());
@@ -144,6 +163,7 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
     public boolean deleteJob(String jobId) {
         // Its counts go with it: changes to them still waiting for the end of the unit are dropped.
         countChanges.keySet().removeIf(key -> key.jobId().equals(jobId));
+        jobs.remove(jobId);
         return run("deleteJob", h -> h.createUpdate(Sql.DELETE_JOB).bind("jobId", jobId).execute()) > 0;
     }
 
@@ -413,6 +433,10 @@ final class SqlTransaction extends SqlReader implements StoreTransaction {
 
     @Override
     public void lockJob(String jobId) {
+        if (dialect.lockQuery() != null && !locked.contains(JOB_LOCKS + "/" + jobId)) {
+            // A read before the lock may predate another node's commit: read the job again once it is held.
+            jobs.remove(jobId);
+        }
         lock(JOB_LOCKS, jobId);
     }
 

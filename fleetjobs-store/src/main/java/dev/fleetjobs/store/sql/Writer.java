@@ -3,6 +3,7 @@ package dev.fleetjobs.store.sql;
 import dev.fleetjobs.store.StoreTransaction;
 import dev.fleetjobs.store.StoreUnavailableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -219,10 +220,13 @@ final class Writer {
 
     private Handle commitBatch(Handle handle, List<WriteTask<?>> batch) {
         Connection connection = handle.getConnection();
-        try (Statement control = connection.createStatement()) {
+        // prepared once per batch: a savepoint and its release around every unit would otherwise be parsed each time
+        try (PreparedStatement savepoint = connection.prepareStatement(Sql.SAVEPOINT);
+             PreparedStatement release = connection.prepareStatement(Sql.RELEASE_SAVEPOINT);
+             Statement control = connection.createStatement()) {
             for (WriteTask<?> task : batch) {
                 for (int run = 1; ; run++) {
-                    control.execute(Sql.SAVEPOINT);
+                    savepoint.execute();
                     SqlTransaction tx = new SqlTransaction(handle, dialect);
                     boolean succeeded = task.run(tx);
                     if (succeeded) {
@@ -237,7 +241,7 @@ final class Writer {
                     if (!succeeded) {
                         control.execute(Sql.ROLLBACK_TO_SAVEPOINT);
                     }
-                    control.execute(Sql.RELEASE_SAVEPOINT);
+                    release.execute();
                     if (succeeded || run >= MAX_RUNS || !task.lostRace(dialect)) {
                         break;
                     }

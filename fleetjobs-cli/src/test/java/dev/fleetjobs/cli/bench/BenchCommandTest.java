@@ -111,7 +111,7 @@ class BenchCommandTest {
         assertUsage(run(noCredentials, "bench", "noop", "--embedded", "--warmup", "-1"), "--warmup must not be negative");
         assertUsage(run(noCredentials, "bench", "noop", "--embedded", "--endpoint", "http://localhost:9290"), "not both");
         assertUsage(run(noCredentials, "bench", "noop", "--endpoint", "http://localhost:9290"), "No credentials: set AWS_ACCESS_KEY_ID");
-        assertUsage(run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "noop", "--endpoint", "localhost"),
+        assertUsage(run(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET), "bench", "noop", "--endpoint", "http://:9290"),
                 "--endpoint: The endpoint must be a URL such as http://localhost:9290");
         assertThat(run(noCredentials, "bench", "noop", "--duration", "soon").exitCode()).isEqualTo(2);
         assertThat(run(noCredentials, "bench").exitCode()).isEqualTo(2);

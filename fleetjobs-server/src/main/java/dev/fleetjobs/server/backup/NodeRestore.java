@@ -123,7 +123,7 @@ public final class NodeRestore {
         long size;
         try (InputStream in = new DigestInputStream(zip.getInputStream(zipped), sha256); OutputStream out = Files.newOutputStream(file)) {
             size = in.transferTo(out);
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
             throw new IllegalArgumentException(input + " is damaged: " + entry.path() + " cannot be read (" + e.getMessage() + ")");
         }
         if (size != entry.size() || !HexFormat.of().formatHex(sha256.digest()).equalsIgnoreCase(entry.sha256())) {

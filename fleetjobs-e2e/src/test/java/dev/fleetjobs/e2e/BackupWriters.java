@@ -106,6 +106,24 @@ final class BackupWriters implements AutoCloseable {
         return acks.stream().filter(a -> a.atNanos() < nanos && a.atNanos() >= since).mapToLong(Ack::tookNanos).max().orElse(0) / 1e6;
     }
 
+    /** The longest time between two acknowledgements (from any client) between {@code from} and {@code to}, in milliseconds. */
+    double longestGap(long from, long to) {
+        long[] times = acks.stream().mapToLong(Ack::atNanos).filter(t -> t >= from && t <= to).sorted().toArray();
+        long gap = 0;
+        long previous = from;
+        for (long t : times) {
+            gap = Math.max(gap, t - previous);
+            previous = t;
+        }
+        return Math.max(gap, to - previous) / 1e6;
+    }
+
+    /** The {@code quantile} latency of writes answered between {@code from} and {@code to}, in milliseconds. */
+    double latency(long from, long to, double quantile) {
+        long[] took = acks.stream().filter(a -> a.atNanos() >= from && a.atNanos() <= to).mapToLong(Ack::tookNanos).sorted().toArray();
+        return took.length == 0 ? 0 : took[Math.min(took.length - 1, (int) (quantile * took.length))] / 1e6;
+    }
+
     long countBetween(long from, long to) {
         return acks.stream().filter(a -> a.atNanos() >= from && a.atNanos() <= to).count();
     }

@@ -132,6 +132,28 @@ class BackupRefusalsTest {
         assertNothingLeftOver("backup.zip", "notes.txt", "other.zip");
     }
 
+    @Test
+    void restoreRefusesAManifestNamingAPathOutsideTheTarget() throws IOException {
+        Path escaping = work.resolve("escaping.zip");
+        String manifest = "{\"format\":\"fleetjobs-backup\",\"formatVersion\":1,\"fleetjobsVersion\":\"x\",\"createdAt\":\"x\","
+                + "\"sourceDataDir\":\"x\",\"database\":\"sqlite\",\"notice\":\"x\",\"entries\":["
+                + "{\"path\":\"fleetjobs.db\",\"size\":1,\"sha256\":\"00\"},{\"path\":\"secret.key\",\"size\":1,\"sha256\":\"00\"},"
+                + "{\"path\":\"../escaped\",\"size\":1,\"sha256\":\"00\"}]}";
+        try (OutputStream out = Files.newOutputStream(escaping); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : new String[] {"fleetjobs.db", "secret.key", "../escaped"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(1);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("fleetjobs-backup.json"));
+            zip.write(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertRefused(Cli.run("restore", "--input", escaping.toString(), "--data-dir", work.resolve("r").resolve("x").toString()),
+                "cannot be restored: ../escaped");
+        assertNothingLeftOver("backup.zip", "escaping.zip");
+    }
+
     private static void assertRefused(Cli.Result result, String... phrases) {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
         assertThat(result.err().lines()).hasSize(1);

@@ -118,6 +118,32 @@ class BackupRestoreTest {
         }
     }
 
+    @Test
+    void aDeviceCertificateMadeBeforeTheBackupAuthenticatesOnTheRestoredNode() throws Exception {
+        Path dataDir = work.resolve("secure");
+        Path backup = work.resolve("secure.zip");
+        Path restored = work.resolve("secure-restored");
+        DeviceIdentity device;
+        try (RunningServer server = RunningServer.startSecure(dataDir)) {
+            new Fleet(server.iot()).thing("pump-1");
+            new Fleet(server.iot()).job("job-1", "{\"op\":\"install\"}", "pump-1");
+            var created = server.iot().createKeysAndCertificate(r -> r.setAsActive(true));
+            server.iot().attachThingPrincipal(r -> r.thingName("pump-1").principal(created.certificateArn()));
+            device = DeviceIdentity.fromPem(created.certificatePem(), created.keyPair().privateKey());
+            Cli.Result result = Cli.run("backup", "--data-dir", dataDir.toString(), "--output", backup.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+        }
+        assertThat(Cli.run("restore", "--input", backup.toString(), "--data-dir", restored.toString()).exitCode()).isZero();
+        for (String file : List.of("device-tls.pem", "device-tls.key")) {
+            assertThat(Files.readAllBytes(restored.resolve(file))).as(file).isEqualTo(Files.readAllBytes(dataDir.resolve(file)));
+        }
+        try (RunningServer server = RunningServer.startSecure(restored);
+             IotJobsDataPlaneClient jobs = device.jobsClient(server.deviceEndpoint(), server.server().certificateAuthority())) {
+            assertThat(jobs.getPendingJobExecutions(r -> r.thingName("pump-1")).queuedJobs()).extracting(j -> j.jobId())
+                    .containsExactly("job-1");
+        }
+    }
+
     static StaticCredentialsProvider rootKeyOf(Path dataDir) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(dataDir.resolve("root-credentials.properties"))) {

@@ -33,15 +33,18 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace --output when it exists (otherwise an existing file is refused).")
     boolean force;
 
-    @CommandLine.Mixin
-    DatabaseOptionsMixin database = new DatabaseOptionsMixin();
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Accepted so that a PostgreSQL node's command line is refused with the way to back it up (pg_dump); also "
+                    + DatabaseOptionsMixin.URL_ENV + ".")
+    String databaseUrl;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, SQLException {
-        if (database.options(System.getenv()) != null) {
+        String environmentUrl = System.getenv(DatabaseOptionsMixin.URL_ENV);
+        if (databaseUrl != null || (environmentUrl != null && !environmentUrl.isBlank())) {
             throw new IllegalArgumentException("This node keeps its state in PostgreSQL: back the database up with pg_dump"
                     + " (see the README, Backup and restore); fleetjobs backup copies SQLite nodes");
         }

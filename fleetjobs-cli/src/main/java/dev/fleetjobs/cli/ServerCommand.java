@@ -106,7 +106,7 @@ final class ServerCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(settings.render());
             out.println("# root credentials: " + (environment.containsKey(ROOT_KEY_ENV)
-                    ? "from " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV : "kept in the data directory (generated at first start)"));
+                    ? "from " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV : "generated at first start, then kept in the data directory or the database"));
             out.flush();
             return 0;
         }

@@ -129,7 +129,7 @@ final class TomlSubset {
             try {
                 return Long.valueOf(token.replace("_", ""));
             } catch (NumberFormatException e) {
-                throw error("integer out of range: " + token);
+                throw error("integer out of range");
             }
         }
         if (token.matches("[+-]?(0|[1-9](_?[0-9])*)(\\.[0-9](_?[0-9])*)?([eE][+-]?[0-9]+)?")) {
@@ -138,7 +138,8 @@ final class TomlSubset {
         if (token.isEmpty()) {
             throw error("expected a value, found '" + peek() + "'");
         }
-        throw error("not a value: " + token + " (strings are written in quotes)");
+        // the token is not repeated: it may be a password written without quotes
+        throw error("not a value (strings are written in quotes, numbers and true/false without)");
     }
 
     private String basicString() {

@@ -29,19 +29,19 @@ class ReadmeSafeRolloutsTest {
 
         try (RunningServer server = RunningServer.startDev(dataDir, Instant.parse("2025-03-10T12:00:00Z"))) {
             String output = ReadmeBlocks.run(script, server, work);
-            assertThat(output).contains("Dry run of job valves-fw-5: CreateJob would create it; nothing was created.")
+            assertThat(output).contains("Dry run of job vents-fw-5: CreateJob would create it; nothing was created.")
                     .contains("Targets: 1 given, 4 distinct things reached")
                     .contains("Canary stage 1: 2 things; its gate waits for 2 finished and needs 100% succeeded, else PAUSE")
                     .contains("Canary: its gate passed")
                     .contains("gate 1 PASSED at 2025-03-10T12:00:00Z: 2 of 2 finished succeeded (100%, needs 100%), 2 released")
-                    .contains("PAUSED since 2025-03-10T12:00:00Z by OPERATOR: valve-2 runs hot")
-                    .contains("Created rollback job valves-fw-5-rollback for 3 things of job valves-fw-5 (canceled first)");
+                    .contains("PAUSED since 2025-03-10T12:00:00Z by OPERATOR: vent-2 runs hot")
+                    .contains("Created rollback job vents-fw-5-rollback for 3 things of job vents-fw-5 (canceled first)");
             assertThat(output.strip()).as(output).endsWith("3");
 
-            assertThat(server.iot().describeJob(r -> r.jobId("valves-fw-5")).job().status()).isEqualTo(JobStatus.CANCELED);
-            assertThat(server.iot().listJobExecutionsForJob(r -> r.jobId("valves-fw-5-rollback")).executionSummaries().stream()
+            assertThat(server.iot().describeJob(r -> r.jobId("vents-fw-5")).job().status()).isEqualTo(JobStatus.CANCELED);
+            assertThat(server.iot().listJobExecutionsForJob(r -> r.jobId("vents-fw-5-rollback")).executionSummaries().stream()
                     .map(JobExecutionSummaryForJob::thingArn).map(arn -> arn.substring(arn.lastIndexOf('/') + 1)).sorted().toList())
-                    .containsExactly("valve-1", "valve-2", "valve-3");
+                    .containsExactly("vent-1", "vent-2", "vent-3");
         }
     }
 }

@@ -195,8 +195,11 @@ final class SafeRolloutView {
         return String.join(", ", parts);
     }
 
-    /** Epoch seconds with a fraction, as the control plane writes times, in ISO-8601 UTC. */
+    /** Epoch seconds with a fraction, as the control plane writes times, in ISO-8601 UTC (a time already made readable stays as it is). */
     static String time(JsonNode seconds) {
+        if (seconds != null && seconds.isTextual()) {
+            return seconds.asText();
+        }
         if (seconds == null || !seconds.isNumber()) {
             return "-";
         }

@@ -383,6 +383,11 @@ public final class FleetjobsServer implements AutoCloseable {
         return main.edge().routeCount(plane);
     }
 
+    /** The operation names the main port routes on the plane (a test checks each is a real AWS operation). */
+    public java.util.List<String> operationNames(Plane plane) {
+        return main.edge().operationNames(plane);
+    }
+
     /** The MQTT side: its listeners' ports. */
     public MqttFront mqtt() {
         return mqtt;

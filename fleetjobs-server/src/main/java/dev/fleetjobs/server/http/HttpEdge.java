@@ -69,6 +69,11 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         return routes.get(plane).size();
     }
 
+    /** The operation names this edge routes on the plane (metrics and the request log use them). */
+    public java.util.List<String> operationNames(Plane plane) {
+        return routes.get(plane).names();
+    }
+
     /** Offers every request to {@code plane} first (while not draining). */
     public HttpEdge takeOverWith(Takeover plane) {
         this.takeover = plane;

@@ -5,7 +5,10 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Feeds the HTTP request metrics and the request log from the edge. Each series holds its label children. */
+/**
+ * Feeds the HTTP request metrics and the request log from the edge. Each series holds its label
+ * children, taken at its first request: a route never called adds no zero series to the scrape.
+ */
 final class HttpRequests implements RequestObserver {
 
     private static final double NANOS_PER_SECOND = 1e9;
@@ -27,15 +30,13 @@ final class HttpRequests implements RequestObserver {
 
         private final String plane;
         private final String operation;
-        private final DistributionDataPoint duration;
+        private volatile DistributionDataPoint duration;
         /** One counter child per status seen: a handful per operation. */
         private final ConcurrentHashMap<Integer, CounterDataPoint> byStatus = new ConcurrentHashMap<>();
 
         OperationSeries(String plane, String operation) {
             this.plane = plane;
             this.operation = operation;
-            this.duration = metrics.httpDuration.labelValues(plane, operation);
-            byStatus.put(200, metrics.httpRequests.labelValues(plane, operation, "200"));
         }
 
         @Override
@@ -45,7 +46,13 @@ final class HttpRequests implements RequestObserver {
                 requests = byStatus.computeIfAbsent(status, s -> metrics.httpRequests.labelValues(plane, operation, Integer.toString(s)));
             }
             requests.inc();
-            duration.observe(nanos / NANOS_PER_SECOND);
+            DistributionDataPoint latency = duration;
+            if (latency == null) {
+                // labelValues gives every caller the same child: a race here only looks it up twice.
+                latency = metrics.httpDuration.labelValues(plane, operation);
+                duration = latency;
+            }
+            latency.observe(nanos / NANOS_PER_SECOND);
             metrics.refusedIfAuth(errorType);
             if (accessLog) {
                 AccessLog.request(requestId, principal, plane, operation, Integer.toString(status), nanos);

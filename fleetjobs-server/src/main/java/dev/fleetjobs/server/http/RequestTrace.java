@@ -4,11 +4,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** One request on its way through the edge: what it is called once routed, and who asked; reports itself when answered. */
+/**
+ * One request on its way through the edge: what it is called once routed, and who asked; reports
+ * itself when the last byte of its answer is written. It listens on the response's body-end
+ * handler: the end handler belongs to the connection guard, and a response has one of each.
+ */
 final class RequestTrace implements Handler<Void> {
-
-    /** nginx's code for a client that went away before its answer. */
-    private static final int CLIENT_CLOSED = 499;
 
     private final HttpServerRequest request;
     private final long started = System.nanoTime();
@@ -19,13 +20,13 @@ final class RequestTrace implements Handler<Void> {
     RequestTrace(HttpServerRequest request, RequestObserver.Series series) {
         this.request = request;
         this.series = series;
-        request.response().endHandler(this);
+        request.response().bodyEndHandler(this);
     }
 
     @Override
     public void handle(Void ended) {
         HttpServerResponse response = request.response();
-        int status = response.ended() ? response.getStatusCode() : CLIENT_CLOSED;
+        int status = response.getStatusCode();
         String errorType = status >= 400 ? response.headers().get("x-amzn-ErrorType") : null;
         series.answered(requestId, principal, status, errorType, System.nanoTime() - started);
     }

@@ -1,5 +1,6 @@
 package dev.fleetjobs.cli;
 
+import dev.fleetjobs.cli.config.Secret;
 import dev.fleetjobs.server.app.DatabaseOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ final class DatabaseOptionsMixin {
     static final String KEY_FILE_ENV = "FLEETJOBS_SEALING_KEY_FILE";
     static final String KEY_ENV = "FLEETJOBS_SEALING_KEY";
 
+    @Secret(Secret.Part.URL_PASSWORD)
     @Option(names = "--database-url", paramLabel = "URL",
             description = {"PostgreSQL shared by several nodes: postgresql://USER:PASSWORD@HOST:PORT/DB (or jdbc:postgresql://...);"
                     + " also " + URL_ENV + ". Without it the node keeps its data in SQLite in --data-dir."})

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fleetjobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted, wire-compatible AWS IoT Jobs service.",
         subcommands = {ServerCommand.class, ThingCommand.class, GroupCommand.class, JobCommand.class, AgentCommand.class,
-                DevCommand.class, CredentialsCommand.class, CertificatesCommand.class, ArtifactCommand.class, StoreCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DevCommand.class, CredentialsCommand.class, CertificatesCommand.class, ArtifactCommand.class, StoreCommand.class, BackupCommand.class, RestoreCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FleetjobsCommand implements Runnable {
 
     @CommandLine.Spec

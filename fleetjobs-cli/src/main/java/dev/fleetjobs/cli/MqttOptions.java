@@ -1,5 +1,6 @@
 package dev.fleetjobs.cli;
 
+import dev.fleetjobs.cli.config.Secret;
 import dev.fleetjobs.server.auth.DeviceCertificateAuthorizer;
 import dev.fleetjobs.server.mqtt.MqttSettings;
 import dev.fleetjobs.server.mqtt.TlsFiles;
@@ -30,17 +31,19 @@ final class MqttOptions {
     @Option(names = "--mqtts-keystore", paramLabel = "FILE", description = "PKCS12 or JKS key store with the server's key and certificate.")
     Path keystore;
 
-    @Option(names = "--mqtts-keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:FLEETJOBS_MQTTS_KEYSTORE_PASSWORD}",
-            description = "Its password (default: $FLEETJOBS_MQTTS_KEYSTORE_PASSWORD).")
+    @Secret
+    @Option(names = "--mqtts-keystore-password", paramLabel = "PASSWORD", description = "Its password (or FLEETJOBS_MQTTS_KEYSTORE_PASSWORD).")
     String keystorePassword;
 
     @Option(names = "--mqtts-truststore", paramLabel = "FILE", description = "Key store with the CA certificates that sign device certificates.")
     Path truststore;
 
+    @Secret
     @Option(names = "--mqtts-truststore-password", paramLabel = "PASSWORD",
-            defaultValue = "${env:FLEETJOBS_MQTTS_TRUSTSTORE_PASSWORD}", description = "Its password (default: $FLEETJOBS_MQTTS_TRUSTSTORE_PASSWORD).")
+            description = "Its password (or FLEETJOBS_MQTTS_TRUSTSTORE_PASSWORD).")
     String truststorePassword;
 
+    @Secret(Secret.Part.URL_PASSWORD)
     @Option(names = "--mqtt-broker", paramLabel = "URL",
             description = "mqtt://[user:password@]host:port or mqtts://...: serve the jobs topics through this external MQTT 5 "
                     + "broker (shared subscription, so several nodes split the requests) instead of an embedded one.")

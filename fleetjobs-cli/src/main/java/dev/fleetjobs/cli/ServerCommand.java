@@ -5,11 +5,14 @@ import dev.fleetjobs.server.app.RootCredentials;
 import dev.fleetjobs.server.app.SecurityOptions;
 import dev.fleetjobs.server.app.ServerConfig;
 import dev.fleetjobs.server.app.StartupException;
+import dev.fleetjobs.cli.config.EffectiveSettings;
+import dev.fleetjobs.cli.config.SettingsResolver;
 import dev.fleetjobs.cli.ops.CliErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -20,11 +23,24 @@ import picocli.CommandLine.Option;
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {"Runs the Fleetjobs server on embedded storage, or with --database-url on PostgreSQL shared with other nodes.",
                 "Root credentials come from FLEETJOBS_ROOT_ACCESS_KEY_ID and FLEETJOBS_ROOT_SECRET_ACCESS_KEY; "
-                        + "when unset they are generated at first start, kept in the data directory and printed once."})
+                        + "when unset they are generated at first start, kept in the data directory and printed once.",
+                "Every option can also be set by the environment variable FLEETJOBS_<OPTION> (FLEETJOBS_DATA_DIR for --data-dir; "
+                        + "a repeatable option takes a comma-separated list) or in the --config file; "
+                        + "a flag beats the environment, which beats the file. The defaults shown are the built-in ones."})
 final class ServerCommand implements Callable<Integer> {
 
     static final String ROOT_KEY_ENV = "FLEETJOBS_ROOT_ACCESS_KEY_ID";
     static final String ROOT_SECRET_ENV = "FLEETJOBS_ROOT_SECRET_ACCESS_KEY";
+    /** The options that say where settings come from, which are not settings themselves. */
+    static final Set<String> NOT_SETTINGS = Set.of("--config", "--print-config");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"A TOML file of settings: the long options without '--' as keys (port = 9290, data-dir = \"/var/lib/fleetjobs\", "
+                    + "mqtt-allow-topic = [\"a/b\"], dev = true); unknown keys are an error. Also " + SettingsResolver.CONFIG_VARIABLE + "."})
+    Path configFile;
+
+    @Option(names = "--print-config", description = "Prints the effective settings, where each comes from and secrets masked, then exits.")
+    boolean printConfig;
 
     @Option(names = "--port", description = "HTTP port of both API planes (default: ${DEFAULT-VALUE}).")
     int port = ServerConfig.DEFAULT_PORT;
@@ -88,6 +104,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EffectiveSettings settings = new SettingsResolver(spec, NOT_SETTINGS).resolve(environment, configFile);
+        if (printConfig) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(settings.render());
+            out.println("# root credentials: " + (environment.containsKey(ROOT_KEY_ENV)
+                    ? "from " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV : "generated at first start, then kept in the data directory or the database"));
+            out.flush();
+            return 0;
+        }
         String key = environment.get(ROOT_KEY_ENV);
         String secret = environment.get(ROOT_SECRET_ENV);
         if ((key == null) != (secret == null)) {

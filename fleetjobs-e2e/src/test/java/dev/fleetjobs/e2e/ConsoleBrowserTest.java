@@ -216,7 +216,7 @@ class ConsoleBrowserTest {
         find("#target-results button").click();
         awaitText("#chosen-targets", "thing pump-form");
         find("#preview-targets").click();
-        awaitText("#preview", "Preview not available");
+        awaitText("#preview", "This job would reach 1 thing.");
         browser.fullPageScreenshot("console-new-job", 1000);
 
         find("#create-job").click();

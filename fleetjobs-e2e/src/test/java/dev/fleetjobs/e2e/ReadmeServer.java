@@ -85,6 +85,16 @@ final class ReadmeServer implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * The same without the port variables, for a block that declares no server: a server such a block starts
+     * itself would take FLEETJOBS_MQTT_PORT and the like as its own settings.
+     */
+    Map<String, String> environmentWithoutPorts() {
+        Map<String, String> withoutPorts = new LinkedHashMap<>(environment);
+        withoutPorts.keySet().removeIf(name -> name.startsWith("FLEETJOBS_") && name.endsWith("_PORT"));
+        return withoutPorts;
+    }
+
     private boolean ready(Path log) throws IOException {
         String output = Files.readString(log);
         if (!process.isAlive()) {

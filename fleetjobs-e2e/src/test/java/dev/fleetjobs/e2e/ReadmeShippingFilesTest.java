@@ -33,7 +33,7 @@ class ReadmeShippingFilesTest {
             assertThat(Files.readAllBytes(work.resolve("first-kilobyte.bin"))).isEqualTo(Arrays.copyOf(uploaded, 1024));
             assertThat(output).contains("20000000 fw-2.0.bin").contains(ArtifactStoreCliTest.sha256(uploaded))
                     .contains("delete: s3://firmware/releases/fw-2.0.bin");
-            assertThat(server.iot().getJobDocument(r -> r.jobId("firmware-2")).document())
+            assertThat(server.iot().getJobDocument(r -> r.jobId("firmware-2-image")).document())
                     .contains("${aws:iot:s3-presigned-url:https://s3.us-east-1.amazonaws.com/firmware/releases/fw-2.0.bin}");
         }
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunTestsScriptTest {
 
-    private static final List<String> ALL = List.of("awscli", "mosquitto", "mosquitto-clients", "curl");
+    private static final List<String> ALL = List.of("awscli", "mosquitto", "mosquitto-clients", "curl", "chromium", "chromium-driver",
+            "postgresql");
 
     @TempDir
     Path temp;
@@ -48,7 +49,7 @@ class RunTestsScriptTest {
     @Test
     void asRootItInstallsExactlyWhatIsMissingThenRunsMavenVerify() throws Exception {
         user(0);
-        provide("/usr/bin/aws", "/usr/bin/curl");
+        provide("/usr/bin/aws", "/usr/bin/curl", "/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/psql");
 
         Run run = run("-pl", "fleetjobs-core");
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -81,7 +82,8 @@ class RunTestsScriptTest {
     @Test
     void withEverythingInPlaceItOnlyRunsMavenVerify() throws Exception {
         user(1000);
-        provide("/usr/bin/aws", "/usr/sbin/mosquitto", "/usr/bin/mosquitto_sub", "/usr/bin/curl");
+        provide("/usr/bin/aws", "/usr/sbin/mosquitto", "/usr/bin/mosquitto_sub", "/usr/bin/curl", "/usr/bin/chromium",
+                "/usr/bin/chromedriver", "/usr/bin/psql");
 
         Run run = run();
         assertThat(run.exitCode()).as(run.output()).isZero();

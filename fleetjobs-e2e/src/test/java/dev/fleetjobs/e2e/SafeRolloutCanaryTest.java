@@ -51,7 +51,7 @@ class SafeRolloutCanaryTest {
     @BeforeEach
     void start() {
         server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir).withDev(true)
-                .withJobClock(SettableClock.fixedAt(Instant.parse("2025-03-10T12:00:00Z"))), true, List.of("$aws/events/#"));
+                .withJobClock(SettableClock.fixedAt(Instant.parse("2025-03-10T12:00:00Z"))), true, List.of());
         operator = new Operator(server.endpoint());
         iot = server.iot();
         iot.createThingGroup(r -> r.thingGroupName("valves"));
@@ -74,7 +74,7 @@ class SafeRolloutCanaryTest {
 
     @Test
     void aStageOfFiveWithTwoFailuresPausesTheJobAndTheRestIsNeverOffered() throws Exception {
-        try (MqttDevice backEnd = MqttDevice.connect(server.mqttPort(), "back-end")) {
+        try (MqttDevice backEnd = MqttDevice.backEnd(server.mqttPort(), "back-end", RunningServer.ROOT)) {
             backEnd.subscribe("$aws/events/#");
             Path document = Files.writeString(work.resolve("fw.json"), "{\"operation\":\"install\",\"version\":\"4.0\"}");
             Path config = Files.writeString(work.resolve("canary.json"), CANARY);

@@ -32,9 +32,9 @@ class SafeRolloutDryRunTest {
 
     @Test
     void aNestedGroupJobWithDuplicatesIsCountedExactlyAndNothingIsCreated() throws Exception {
-        try (RunningServer server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of("$aws/events/#"));
+        try (RunningServer server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of());
              MqttDevice device = MqttDevice.connect(server.mqttPort(), "a").subscribeToJobs();
-             MqttDevice backEnd = MqttDevice.connect(server.mqttPort(), "back-end")) {
+             MqttDevice backEnd = MqttDevice.backEnd(server.mqttPort(), "back-end", RunningServer.ROOT)) {
             backEnd.subscribe("$aws/events/#");
             IotClient iot = server.iot();
             // plant > line > cell, three levels; f belongs to no group.

@@ -27,8 +27,8 @@ class SafeRolloutPauseTest {
 
     @Test
     void pauseHidesQueuedExecutionsFromTheDataPlaneAndMqttAndResumeBringsThemBackInOrder() {
-        try (RunningServer server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of("$aws/events/#"));
-             MqttDevice backEnd = MqttDevice.connect(server.mqttPort(), "back-end")) {
+        try (RunningServer server = RunningServer.withPlainMqtt(ServerConfig.defaults("127.0.0.1", 0, dataDir), true, List.of());
+             MqttDevice backEnd = MqttDevice.backEnd(server.mqttPort(), "back-end", RunningServer.ROOT)) {
             backEnd.subscribe("$aws/events/#");
             Fleet fleet = new Fleet(server.iot());
             fleet.thing("p1");

@@ -25,8 +25,10 @@ class StoreCopyTest {
     @Test
     void aStoppedSqliteNodesFleetIsServedFromPostgresqlAndANonEmptyTargetIsRefused() throws Exception {
         String certificateId;
-        Cli.Key operator = Cli.addKey(dataDir, "--role", "operator");
+        Cli.Key operator;
         try (RunningServer sqlite = RunningServer.startSecure(dataDir)) {
+            // credentials add needs a node: the directory holds one once the server has started on it
+            operator = Cli.addKey(dataDir, "--role", "operator");
             var iot = sqlite.iot();
             Fleet fleet = new Fleet(iot);
             iot.createThing(r -> r.thingName("pump-1").attributePayload(a -> a.attributes(Map.of("site", "north"))));

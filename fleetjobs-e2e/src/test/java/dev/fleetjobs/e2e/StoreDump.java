@@ -9,8 +9,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every row of every table of a data directory's database, read beside the running server, as text to compare. */
+/**
+ * Every row of every table of a data directory's database, read beside the running server, as text to compare;
+ * but the progress samples, which the server's sampler writes on its own every few seconds whatever requests come.
+ */
 final class StoreDump {
+
+    private static final String SAMPLER_TABLE = "job_progress_samples";
 
     private StoreDump() {
     }
@@ -22,7 +27,9 @@ final class StoreDump {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (rows.next()) {
-                    tables.add(rows.getString(1));
+                    if (!SAMPLER_TABLE.equals(rows.getString(1))) {
+                        tables.add(rows.getString(1));
+                    }
                 }
             }
             for (String table : tables) {

@@ -135,14 +135,10 @@ export async function renderNewJob(main) {
     replace(preview, h('p', { class: 'muted' }, 'Counting the targets…'));
     try {
       const plan = await api.post('/_fleetjobs/jobs/' + encode(v.jobId) + '/dry-run', jobRequest(v));
-      const count = plan.targetCount !== undefined ? plan.targetCount : plan.resolvedTargetCount;
+      const count = plan.targets ? plan.targets.reached : 0;
       replace(preview, h('p', { class: 'ok', role: 'status', id: 'preview-count' }, 'This job would reach ' + count + ' thing' + (count === 1 ? '' : 's') + '.'));
     } catch (e) {
-      if (e.status === 404 && e.type === 'UnknownOperationException') {
-        replace(preview, h('p', { class: 'muted', id: 'preview-count' }, 'Preview not available: this server cannot count a job\'s targets before it is created.'));
-      } else {
-        replace(preview, errorBox(e));
-      }
+      replace(preview, errorBox(e));
     }
   });
   form.addEventListener('submit', async (e) => {

@@ -21,10 +21,10 @@ final class BenchContext {
     private ReadFixture readFixture;
     private double noopOpsPerSecond;
 
-    BenchContext(Vertx vertx, HttpDriver http, Target target, BenchSettings settings, Progress progress) {
+    BenchContext(Vertx vertx, HttpDriver http, ControlPlane control, Target target, BenchSettings settings, Progress progress) {
         this.vertx = vertx;
         this.http = http;
-        this.control = new ControlPlane(vertx, http);
+        this.control = control;
         this.target = target;
         this.settings = settings;
         this.progress = progress;

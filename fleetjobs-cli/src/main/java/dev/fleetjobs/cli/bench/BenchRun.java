@@ -35,9 +35,10 @@ final class BenchRun {
                 .setBlockedThreadCheckInterval(TimeUnit.DAYS.toMillis(1)));
         RequestSigner signer = new RequestSigner(target.credentials(), target.region(), HttpDriver.authority(target.endpoint()),
                 Clock.systemUTC());
-        try (HttpDriver http = new HttpDriver(vertx, target.endpoint(), signer, settings.connections())) {
+        try (HttpDriver http = new HttpDriver(vertx, target.endpoint(), signer, settings.connections());
+             HttpDriver controlHttp = new HttpDriver(vertx, target.endpoint(), signer, settings.connections())) {
             probe(http);
-            BenchContext context = new BenchContext(vertx, http, target, settings, progress);
+            BenchContext context = new BenchContext(vertx, http, new ControlPlane(vertx, controlHttp), target, settings, progress);
             List<ScenarioResult> results = new ArrayList<>();
             for (Scenario scenario : plan) {
                 try {

@@ -3,20 +3,25 @@ package dev.fleetjobs.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetjobs.sdk.auth.PercentEncoding;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The control-plane calls scenarios make to set up their fleet and to check it afterwards, on the
  * bench's HTTP client. A refusal the service calls temporary (503, 429) is retried a few times, so
- * a busy server slows the setup down rather than ending it.
+ * a busy server slows the setup down rather than ending it. The calls have a pool of connections
+ * of their own, and an attempt without an answer is given up after a while and tried again: a
+ * scenario's setup or check never waits on the load's pool, nor forever on a lost request.
  */
 final class ControlPlane {
 
     private static final int ATTEMPTS = 6;
     private static final long FIRST_BACKOFF_MILLIS = 50;
+    private static final Duration ATTEMPT_LIMIT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final HttpDriver http;
@@ -62,20 +67,35 @@ final class ControlPlane {
     }
 
     private void attempt(BenchRequest request, int attempt, Promise<JsonNode> result) {
-        http.send(request).onComplete(outcome -> {
-            boolean temporary = outcome.failed() || outcome.result().status() == 503 || outcome.result().status() == 429;
-            if (outcome.succeeded() && outcome.result().status() == request.expectedStatus()) {
-                try {
-                    result.complete(outcome.result().json());
-                } catch (RuntimeException e) {
-                    result.fail(e);
-                }
-            } else if (temporary && attempt < ATTEMPTS) {
-                vertx.setTimer(FIRST_BACKOFF_MILLIS << (attempt - 1), id -> attempt(request, attempt + 1, result));
+        Promise<Answer> outcome = Promise.promise();
+        long deadline = vertx.setTimer(ATTEMPT_LIMIT.toMillis(), id ->
+                outcome.tryFail(new BenchFailure(request.describe() + " got no answer within " + ATTEMPT_LIMIT.toSeconds() + " s")));
+        http.send(request).onComplete(answered -> {
+            if (answered.succeeded()) {
+                outcome.tryComplete(answered.result());
             } else {
-                result.fail(new BenchFailure(request.describe() + " failed: "
-                        + (outcome.failed() ? Failures.describe(outcome.cause()) : outcome.result().summary())));
+                outcome.tryFail(answered.cause());
             }
         });
+        outcome.future().onComplete(answered -> {
+            vertx.cancelTimer(deadline);
+            settle(request, attempt, answered, result);
+        });
+    }
+
+    private void settle(BenchRequest request, int attempt, AsyncResult<Answer> outcome, Promise<JsonNode> result) {
+        boolean temporary = outcome.failed() || outcome.result().status() == 503 || outcome.result().status() == 429;
+        if (outcome.succeeded() && outcome.result().status() == request.expectedStatus()) {
+            try {
+                result.complete(outcome.result().json());
+            } catch (RuntimeException e) {
+                result.fail(e);
+            }
+        } else if (temporary && attempt < ATTEMPTS) {
+            vertx.setTimer(FIRST_BACKOFF_MILLIS << (attempt - 1), id -> attempt(request, attempt + 1, result));
+        } else {
+            result.fail(new BenchFailure(request.describe() + " failed: "
+                    + (outcome.failed() ? Failures.describe(outcome.cause()) : outcome.result().summary())));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fleetjobs.cli.bench;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -19,6 +20,7 @@ final class HttpDriver implements AutoCloseable {
 
     private static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
+    private final Vertx vertx;
     private final HttpClientAgent client;
     private final RequestSigner signer;
     private final String host;
@@ -29,6 +31,7 @@ final class HttpDriver implements AutoCloseable {
         this.host = endpoint.getHost();
         this.port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
         this.signer = signer;
+        this.vertx = vertx;
         this.client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(true).setSsl(tls).setConnectTimeout(5_000)
                         .setTcpNoDelay(true).setMaxRedirects(0))
@@ -46,6 +49,17 @@ final class HttpDriver implements AutoCloseable {
 
     /** Sends the request; the future fails only when no answer came (connection refused, reset, timed out). */
     Future<Answer> send(BenchRequest request) {
+        if (Vertx.currentContext() == null) {
+            // Sent from a thread outside the event loop (the scenarios' own), a request was now and
+            // then lost by Vert.x 5.0.7: never sent, never failed, its caller waiting forever.
+            Promise<Answer> answered = Promise.promise();
+            vertx.runOnContext(v -> sendOnLoop(request).onComplete(answered));
+            return answered.future();
+        }
+        return sendOnLoop(request);
+    }
+
+    private Future<Answer> sendOnLoop(BenchRequest request) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setHost(host)

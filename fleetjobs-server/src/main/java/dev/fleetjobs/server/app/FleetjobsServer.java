@@ -77,7 +77,7 @@ public final class FleetjobsServer implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(8);
     /** With --dev, how far the job clock was moved, kept in the data directory across restarts. */
-    static final String DEV_CLOCK_FILE = "dev-clock-offset";
+    public static final String DEV_CLOCK_FILE = "dev-clock-offset";
     /** On a shared database, how often an idle job worker looks for work other nodes left. */
     private static final Duration SHARED_WORK_LOOK = Duration.ofSeconds(1);
 

@@ -25,7 +25,7 @@ import java.util.Properties;
 public record RootCredentials(String accessKeyId, String secretAccessKey, boolean generated) {
 
     public static final String FILE_NAME = "root-credentials.properties";
-    static final String UNSHOWN_FILE = "root-credentials.unshown";
+    public static final String UNSHOWN_FILE = "root-credentials.unshown";
 
     @Override
     public String toString() {

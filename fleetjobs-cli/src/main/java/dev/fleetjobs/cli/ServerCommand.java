@@ -86,6 +86,9 @@ final class ServerCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ArtifactStoreOptions artifacts;
 
+    @CommandLine.Mixin
+    OpsOptionsMixin ops = new OpsOptionsMixin();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -115,12 +118,16 @@ final class ServerCommand implements Callable<Integer> {
         if ((key == null) != (secret == null)) {
             throw new IllegalArgumentException("Set both " + ROOT_KEY_ENV + " and " + ROOT_SECRET_ENV + ", or neither.");
         }
+        if (ops.jsonLogs()) {
+            LogFormat.useJson();
+        }
         ServerConfig config = ServerConfig.defaults(host, port, dataDir)
                 .withRootCredentials(key, secret)
                 .withDev(dev)
                 .withDataPlaneRequestsPerSecond(dataPlaneRateLimit)
                 .withSecurity(securityOptions())
-                .withDatabase(database.options(environment));
+                .withDatabase(database.options(environment))
+                .withOps(ops.options(spec.commandLine()));
         FleetjobsServer server;
         try {
             server = FleetjobsServer.start(config, mqtt.settings(dev, spec.commandLine()),

@@ -197,6 +197,9 @@ public interface StoreReader {
     /** How many jobs are in each status; statuses without jobs are absent. */
     Map<JobStatus, Long> jobCountsByStatus();
 
+    /** Targets of in-progress jobs that their rollouts have not offered yet (one row per job is summed). */
+    long rolloutWaitingTargets();
+
     /** How many executions of all jobs are in each status; statuses without executions are absent. */
     Map<ExecutionStatus, Long> executionCountsByStatus();
 

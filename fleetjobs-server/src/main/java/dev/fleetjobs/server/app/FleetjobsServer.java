@@ -22,6 +22,9 @@ import dev.fleetjobs.server.http.SignatureGate;
 import dev.fleetjobs.server.http.ThingRoutes;
 import dev.fleetjobs.server.mqtt.MqttFront;
 import dev.fleetjobs.server.mqtt.MqttSettings;
+import dev.fleetjobs.server.ops.OpsOptions;
+import dev.fleetjobs.server.ops.Readiness;
+import dev.fleetjobs.server.ops.ServerOps;
 import dev.fleetjobs.server.overview.FleetOverview;
 import dev.fleetjobs.server.overview.JobBoard;
 import dev.fleetjobs.server.overview.JobTimeline;
@@ -91,11 +94,13 @@ public final class FleetjobsServer implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final ArtifactWiring artifacts;
     private final ProgressSampler sampler;
+    private final ServerOps ops;
     private boolean closed;
 
     private FleetjobsServer(ServerConfig config, RootCredentials credentials, JobStore store, Timekeeper timekeeper, Vertx vertx,
                             Listener main, Listener devices, SecurityWiring security, MqttFront mqtt, JobWorker worker,
-                            DataDirectory dataDirectory, ArtifactWiring artifacts, ProgressSampler sampler) {
+                            DataDirectory dataDirectory, ArtifactWiring artifacts, ProgressSampler sampler, ServerOps ops) {
+        this.ops = ops;
         this.dataDirectory = dataDirectory;
         this.artifacts = artifacts;
         this.config = config;
@@ -137,19 +142,40 @@ public final class FleetjobsServer implements AutoCloseable {
      */
     public static FleetjobsServer start(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings,
                                         DataDirectory dataDirectory) throws IOException {
+        ServerOps ops;
         try {
-            return startOn(config, mqttSettings, artifactSettings, dataDirectory);
+            // First of all, so that a load balancer sees 503 until every part is up.
+            ops = PortBinding.bind(config.ops().adminHost(), () -> ServerOps.start(config.ops()),
+                    new PortBinding.Port("--admin-port", config.ops().adminPort()));
+        } catch (RuntimeException e) {
+            dataDirectory.close();
+            throw e;
+        }
+        try {
+            return startOn(config, mqttSettings, artifactSettings, dataDirectory, ops);
         } catch (RuntimeException | IOException e) {
+            ops.close();
             dataDirectory.close();
             throw e;
         }
     }
 
     private static FleetjobsServer startOn(ServerConfig config, MqttSettings mqttSettings, ArtifactSettings artifactSettings,
-                                           DataDirectory dataDirectory) throws IOException {
+                                           DataDirectory dataDirectory, ServerOps ops) throws IOException {
         boolean shared = config.database() != null;
+        Readiness readiness = ops.readiness();
+        readiness.expect(Readiness.STORE);
+        readiness.expect(Readiness.HTTP);
+        if (config.security().devicePort() >= 0) {
+            readiness.expect(Readiness.DEVICE_HTTPS);
+        }
+        if (mqttSettings.enabled()) {
+            readiness.expect(Readiness.MQTT);
+        }
+        readiness.expect(Readiness.STARTED);
         SqlJobStore openedStore = shared ? openShared(config.database()) : SqliteStores.open(config.dataDir());
         JobStore store = openedStore;
+        ops.watchStore(openedStore, openedStore);
         MqttFront mqtt = null;
         Vertx vertx = null;
         Timekeeper timekeeper = null;
@@ -174,6 +200,8 @@ public final class FleetjobsServer implements AutoCloseable {
             // With --dev, the movable clock: notifications carry the same time as the rules and replies.
             Clock jobClock = Timekeeper.jobClock(config.jobClock(), config.dev());
             mqtt = MqttFront.create(withRegistry(mqttSettings, security), jobClock, new Arns(config.region(), config.accountId()));
+            mqtt.observeWith(ops.mqttRequests());
+            ops.watchMqtt(mqtt);
             if (mqttSettings.enabled()) {
                 // Every service writes through this store, so every execution change reaches the notifications.
                 store = shared ? NotifyingJobStore.recording(openedStore, mqtt.recorder(origin))
@@ -182,6 +210,7 @@ public final class FleetjobsServer implements AutoCloseable {
             ClockOffsets offsets = shared ? new StoreClockOffsets(openedStore, ClusterSettings.DEV_CLOCK_OFFSET)
                     : new FileClockOffsets(config.dataDir().resolve(DEV_CLOCK_FILE));
             timekeeper = Timekeeper.start(store, jobClock, config.dev(), offsets, shared);
+            ops.watchTimers(timekeeper.scheduler());
             Clock clock = timekeeper.clock();
             artifacts = ArtifactWiring.open(config, artifactSettings, security, clock, MAX_SIGNATURE_SKEW);
             Runnable wake = timekeeper::wake;
@@ -213,7 +242,8 @@ public final class FleetjobsServer implements AutoCloseable {
             ConsoleFront console = new ConsoleFront(new ConsoleSessions(store, security.keys(), Clock.systemUTC(),
                     CONSOLE_SESSION_LIFETIME));
             HttpEdge edge = new HttpEdge(new SignatureGate(verifier, security.keys()), dataPlaneTable, controlPlaneTable,
-                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes(), console).takeOverWith(artifacts.front());
+                    config.dataPlaneRequestsPerSecond(), config.maxBodyBytes(), console).takeOverWith(artifacts.front())
+                    .observedBy(ops.httpRequests());
             Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
             vertx = started;
             HttpServerOptions options = limits(new HttpServerOptions())
@@ -221,17 +251,20 @@ public final class FleetjobsServer implements AutoCloseable {
                     .setPort(config.port());
             Listener main = PortBinding.bind(config.host(), () -> Listener.start(started, options, edge, config.security()),
                     new PortBinding.Port("--port", config.port()));
+            readiness.up(Readiness.HTTP);
             Listener devices = null;
             if (config.security().devicePort() >= 0) {
                 RouteTable deviceDataPlane = new RouteTable().addAll(new DataPlaneRoutes(dataPlaneService, artifacts.documents(), "https"));
                 HttpEdge deviceEdge = new HttpEdge(new CertificateGate(security.deviceCertificates()), deviceDataPlane, new RouteTable(),
-                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front());
+                        config.dataPlaneRequestsPerSecond(), config.maxBodyBytes()).takeOverWith(artifacts.front())
+                        .observedBy(ops.httpRequests());
                 HttpServerOptions deviceOptions = limits(DeviceTls.options(config, security.authority(),
                         security.deviceCertificates().trustManager()))
                         .setHost(config.host())
                         .setPort(config.security().devicePort());
                 devices = PortBinding.bind(config.host(), () -> Listener.start(started, deviceOptions, deviceEdge, config.security()),
                         new PortBinding.Port("--device-port", config.security().devicePort()));
+                readiness.up(Readiness.DEVICE_HTTPS);
                 LOG.info("Device listener ready on https://{}:{} (client certificates required)", config.host(), devices.port());
             }
             if (mqttSettings.enabled()) {
@@ -241,6 +274,8 @@ public final class FleetjobsServer implements AutoCloseable {
                     front.start(dataPlaneService, clock, config.host(), config.dataDir().resolve("mqtt"), config.dataPlaneRequestsPerSecond());
                     return front;
                 }, new PortBinding.Port("--mqtt-port", mqttSettings.plainPort()), new PortBinding.Port("--mqtts-port", mqttSettings.tlsPort()));
+                // The embedded broker's start returns once its listeners accept connections (or the external broker is connected).
+                readiness.up(Readiness.MQTT);
                 if (shared) {
                     mqtt.followFeed(openedStore, openedStore::listenForFeed, origin);
                 }
@@ -248,10 +283,14 @@ public final class FleetjobsServer implements AutoCloseable {
             worker.start();
             sampler.start();
             FleetjobsServer server = new FleetjobsServer(config, credentials, store, timekeeper, vertx, main, devices, security, mqtt,
-                    worker, dataDirectory, artifacts, sampler);
+                    worker, dataDirectory, artifacts, sampler, ops);
             LOG.info("Fleetjobs ready on http://{}:{} ({})", config.host(), main.port(), shared
                     ? "database " + PostgresUrl.parse(config.database().url()).display() + ", node files in " + config.dataDir().toAbsolutePath()
                     : "data in " + config.dataDir().toAbsolutePath());
+            if (ops.adminPort() != OpsOptions.OFF) {
+                LOG.info("Admin listener on http://{}:{} (/metrics, /health/live, /health/ready)", config.ops().adminHost(), ops.adminPort());
+            }
+            readiness.up(Readiness.STARTED);
             return server;
         } catch (RuntimeException | IOException e) {
             if (mqtt != null) {
@@ -344,6 +383,11 @@ public final class FleetjobsServer implements AutoCloseable {
         return main.edge().routeCount(plane);
     }
 
+    /** The operation names the main port routes on the plane (a test checks each is a real AWS operation). */
+    public java.util.List<String> operationNames(Plane plane) {
+        return main.edge().operationNames(plane);
+    }
+
     /** The MQTT side: its listeners' ports. */
     public MqttFront mqtt() {
         return mqtt;
@@ -378,6 +422,7 @@ public final class FleetjobsServer implements AutoCloseable {
      * load balancer.
      */
     public void drain() {
+        ops.readiness().drain();
         main.edge().startDraining();
         if (devices != null) {
             devices.edge().startDraining();
@@ -390,6 +435,9 @@ public final class FleetjobsServer implements AutoCloseable {
             return;
         }
         closed = true;
+        // Not ready from now on, while requests are still served for the drain delay: a load balancer stops sending first.
+        ops.readiness().drain();
+        pauseForDrainDelay();
         drain();
         try {
             CompletableFuture.allOf(main.shutdown(DRAIN_TIMEOUT), devices == null ? CompletableFuture.completedFuture(null)
@@ -406,7 +454,31 @@ public final class FleetjobsServer implements AutoCloseable {
             store.close();
             vertx.close();
             dataDirectory.close();
+            ops.close();
         }
         LOG.info("Fleetjobs stopped");
+    }
+
+    private void pauseForDrainDelay() {
+        long millis = ops.drainDelay().toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        LOG.info("Draining: /health/ready answers 503; requests are served for {} ms more", millis);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The admin listener's port; -1 when there is none. */
+    public int adminPort() {
+        return ops.adminPort();
+    }
+
+    /** Readiness as {@code /health/ready} answers it. */
+    public Readiness readiness() {
+        return ops.readiness();
     }
 }

@@ -2,6 +2,7 @@ package dev.fleetjobs.server.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.fleetjobs.server.ops.OpsOptions;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param security                    device listener, connection limits, refresh of access keys
  * @param jobWorkBatchSize            things or executions one batch of a rollout, cancel or delete handles
  * @param database                    a shared PostgreSQL database and the key that seals its secrets; null for SQLite in {@code dataDir}
+ * @param ops                         the admin listener (metrics, health), the request log and the drain delay
  */
 public record ServerConfig(
         String host,
@@ -30,7 +32,8 @@ public record ServerConfig(
         Clock jobClock,
         SecurityOptions security,
         int jobWorkBatchSize,
-        DatabaseOptions database) {
+        DatabaseOptions database,
+        OpsOptions ops) {
 
     public static final int DEFAULT_PORT = 9290;
     public static final String DEFAULT_DATA_DIR = "fleetjobs-data";
@@ -46,6 +49,7 @@ public record ServerConfig(
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(jobClock, "jobClock");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(ops, "ops");
         if (jobWorkBatchSize < 1) {
             throw new IllegalArgumentException("jobWorkBatchSize must be at least 1, was " + jobWorkBatchSize);
         }
@@ -54,43 +58,48 @@ public record ServerConfig(
     /** Defaults for everything but where to listen and where to keep data. */
     public static ServerConfig defaults(String host, int port, Path dataDir) {
         return new ServerConfig(host, port, dataDir, false, null, null, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, 0,
-                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(), SecurityOptions.defaults(), DEFAULT_JOB_WORK_BATCH_SIZE, null);
+                DEFAULT_MAX_BODY_BYTES, Clock.systemUTC(), SecurityOptions.defaults(), DEFAULT_JOB_WORK_BATCH_SIZE, null, OpsOptions.defaults());
     }
 
     public ServerConfig withRootCredentials(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(host, port, dataDir, dev, accessKeyId, secretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database, ops);
     }
 
     public ServerConfig withDev(boolean enabled) {
         return new ServerConfig(host, port, dataDir, enabled, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database, ops);
     }
 
     /** @param clock the clock of job rules; with {@code dev}, a {@code SettableClock} given here is the one {@code POST /_dev/clock} moves */
     public ServerConfig withJobClock(Clock clock) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security, jobWorkBatchSize, database);
+                dataPlaneRequestsPerSecond, maxBodyBytes, clock, security, jobWorkBatchSize, database, ops);
     }
 
     public ServerConfig withDataPlaneRequestsPerSecond(int limit) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                limit, maxBodyBytes, jobClock, security, jobWorkBatchSize, database);
+                limit, maxBodyBytes, jobClock, security, jobWorkBatchSize, database, ops);
     }
 
     public ServerConfig withSecurity(SecurityOptions options) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options, jobWorkBatchSize, database);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, options, jobWorkBatchSize, database, ops);
     }
 
     public ServerConfig withJobWorkBatchSize(int size) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, size, database);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, size, database, ops);
+    }
+
+    public ServerConfig withOps(OpsOptions options) {
+        return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, database, options);
     }
 
     /** @param options a PostgreSQL database shared with other nodes; null for SQLite in the data directory */
     public ServerConfig withDatabase(DatabaseOptions options) {
         return new ServerConfig(host, port, dataDir, dev, rootAccessKeyId, rootSecretAccessKey, region, accountId,
-                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, options);
+                dataPlaneRequestsPerSecond, maxBodyBytes, jobClock, security, jobWorkBatchSize, options, ops);
     }
 }

@@ -33,12 +33,12 @@ public final class CaCertificateRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("GET", "/registrationcode", request -> CompletableFuture.completedFuture(new GetRegistrationCodeResponse(cas.registrationCode())))
-                .add("POST", "/cacertificate", this::registerCaCertificate)
-                .add("GET", "/cacertificate/{caCertificateId}", this::describeCaCertificate)
-                .add("PUT", "/cacertificate/{caCertificateId}", this::updateCaCertificate)
-                .add("DELETE", "/cacertificate/{caCertificateId}", request -> cas.delete(request.path("caCertificateId")).thenApply(v -> Map.of()))
-                .add("GET", "/cacertificates", this::listCaCertificates);
+                .add("GetRegistrationCode", "GET", "/registrationcode", request -> CompletableFuture.completedFuture(new GetRegistrationCodeResponse(cas.registrationCode())))
+                .add("RegisterCACertificate", "POST", "/cacertificate", this::registerCaCertificate)
+                .add("DescribeCACertificate", "GET", "/cacertificate/{caCertificateId}", this::describeCaCertificate)
+                .add("UpdateCACertificate", "PUT", "/cacertificate/{caCertificateId}", this::updateCaCertificate)
+                .add("DeleteCACertificate", "DELETE", "/cacertificate/{caCertificateId}", request -> cas.delete(request.path("caCertificateId")).thenApply(v -> Map.of()))
+                .add("ListCACertificates", "GET", "/cacertificates", this::listCaCertificates);
     }
 
     private CompletableFuture<?> registerCaCertificate(ApiRequest request) {

@@ -34,9 +34,17 @@ public final class CertificateGate implements Gate {
                 return Plane.DATA;
             }
 
+            private volatile String thing = "-";
+
+            @Override
+            public String principal() {
+                return thing;
+            }
+
             @Override
             public CompletableFuture<Void> authorize(Map<String, String> pathParams) {
                 String thingName = pathParams.get("thingName");
+                thing = thingName == null ? "-" : thingName;
                 return certificates.check(certificate, thingName).thenAccept(verdict -> {
                     switch (verdict) {
                         case ALLOWED -> {

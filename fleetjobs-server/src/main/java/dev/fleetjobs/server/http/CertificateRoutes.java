@@ -36,18 +36,18 @@ public final class CertificateRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("POST", "/keys-and-certificate", this::createKeysAndCertificate)
-                .add("POST", "/certificate/register", this::registerCertificate)
-                .add("POST", "/certificate/register-no-ca", this::registerCertificateWithoutCa)
-                .add("GET", "/certificates/{certificateId}", this::describeCertificate)
-                .add("PUT", "/certificates/{certificateId}", this::updateCertificate)
-                .add("DELETE", "/certificates/{certificateId}", this::deleteCertificate)
-                .add("GET", "/certificates", this::listCertificates)
-                .add("GET", "/certificates-by-ca/{caCertificateId}", this::listCertificatesByCa)
-                .add("PUT", "/things/{thingName}/principals", this::attachThingPrincipal)
-                .add("DELETE", "/things/{thingName}/principals", this::detachThingPrincipal)
-                .add("GET", "/things/{thingName}/principals", this::listThingPrincipals)
-                .add("GET", "/principals/things", this::listPrincipalThings);
+                .add("CreateKeysAndCertificate", "POST", "/keys-and-certificate", this::createKeysAndCertificate)
+                .add("RegisterCertificate", "POST", "/certificate/register", this::registerCertificate)
+                .add("RegisterCertificateWithoutCA", "POST", "/certificate/register-no-ca", this::registerCertificateWithoutCa)
+                .add("DescribeCertificate", "GET", "/certificates/{certificateId}", this::describeCertificate)
+                .add("UpdateCertificate", "PUT", "/certificates/{certificateId}", this::updateCertificate)
+                .add("DeleteCertificate", "DELETE", "/certificates/{certificateId}", this::deleteCertificate)
+                .add("ListCertificates", "GET", "/certificates", this::listCertificates)
+                .add("ListCertificatesByCA", "GET", "/certificates-by-ca/{caCertificateId}", this::listCertificatesByCa)
+                .add("AttachThingPrincipal", "PUT", "/things/{thingName}/principals", this::attachThingPrincipal)
+                .add("DetachThingPrincipal", "DELETE", "/things/{thingName}/principals", this::detachThingPrincipal)
+                .add("ListThingPrincipals", "GET", "/things/{thingName}/principals", this::listThingPrincipals)
+                .add("ListPrincipalThings", "GET", "/principals/things", this::listPrincipalThings);
     }
 
     private CompletableFuture<?> createKeysAndCertificate(ApiRequest request) {

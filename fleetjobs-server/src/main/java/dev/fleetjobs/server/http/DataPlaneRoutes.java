@@ -36,10 +36,10 @@ public final class DataPlaneRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("GET", "/things/{thingName}/jobs", this::getPending)
-                .add("GET", "/things/{thingName}/jobs/{jobId}", this::describe)
-                .add("PUT", "/things/{thingName}/jobs/$next", this::startNext)
-                .add("POST", "/things/{thingName}/jobs/{jobId}", this::update);
+                .add("GetPendingJobExecutions", "GET", "/things/{thingName}/jobs", this::getPending)
+                .add("DescribeJobExecution", "GET", "/things/{thingName}/jobs/{jobId}", this::describe)
+                .add("StartNextPendingJobExecution", "PUT", "/things/{thingName}/jobs/$next", this::startNext)
+                .add("UpdateJobExecution", "POST", "/things/{thingName}/jobs/{jobId}", this::update);
     }
 
     private CompletableFuture<?> getPending(ApiRequest request) {

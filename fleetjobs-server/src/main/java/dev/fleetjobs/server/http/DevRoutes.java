@@ -24,7 +24,7 @@ public final class DevRoutes implements RouteGroup {
 
     @Override
     public void register(RouteTable table) {
-        table.add("POST", "/_dev/clock", this::advanceClock);
+        table.add("Fleetjobs.AdvanceDevClock", "POST", "/_dev/clock", this::advanceClock);
     }
 
     private CompletableFuture<?> advanceClock(ApiRequest request) {

@@ -16,7 +16,7 @@ public final class EndpointRoutes implements RouteGroup {
 
     @Override
     public void register(RouteTable table) {
-        table.add("GET", "/endpoint", this::describeEndpoint);
+        table.add("DescribeEndpoint", "GET", "/endpoint", this::describeEndpoint);
     }
 
     private CompletableFuture<?> describeEndpoint(ApiRequest request) {

@@ -24,10 +24,10 @@ public final class ExecutionRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("GET", "/things/{thingName}/jobs", this::listExecutionsForThing)
-                .add("GET", "/things/{thingName}/jobs/{jobId}", this::describeExecution)
-                .add("PUT", "/things/{thingName}/jobs/{jobId}/cancel", this::cancelExecution)
-                .add("DELETE", "/things/{thingName}/jobs/{jobId}/executionNumber/{executionNumber}", this::deleteExecution);
+                .add("ListJobExecutionsForThing", "GET", "/things/{thingName}/jobs", this::listExecutionsForThing)
+                .add("DescribeJobExecution", "GET", "/things/{thingName}/jobs/{jobId}", this::describeExecution)
+                .add("CancelJobExecution", "PUT", "/things/{thingName}/jobs/{jobId}/cancel", this::cancelExecution)
+                .add("DeleteJobExecution", "DELETE", "/things/{thingName}/jobs/{jobId}/executionNumber/{executionNumber}", this::deleteExecution);
     }
 
     private CompletableFuture<?> listExecutionsForThing(ApiRequest request) {

@@ -17,6 +17,11 @@ public interface Gate {
 
         Plane plane();
 
+        /** Who asked, for the request log: an access key id or a thing name; never a secret. */
+        default String principal() {
+            return "-";
+        }
+
         /** Completes when the caller may act with these path labels (the thing above all). */
         CompletableFuture<Void> authorize(Map<String, String> pathParams);
     }

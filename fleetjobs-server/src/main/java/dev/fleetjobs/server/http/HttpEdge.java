@@ -37,6 +37,10 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
     private final PathFront front;
     private volatile boolean draining;
     private volatile Takeover takeover;
+    private RequestObserver observer = RequestObserver.NONE;
+    private Map<Plane, Map<String, RequestObserver.Series>> series = Map.of();
+    private Map<Plane, RequestObserver.Series> unknown = Map.of();
+    private Map<String, RequestObserver.Series> s3 = Map.of();
 
     /** A plane that reads request bodies itself (the S3 front streams uploads), offered each request before the edge reads it. */
     public interface Takeover {
@@ -65,10 +69,45 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         return routes.get(plane).size();
     }
 
+    /** The operation names this edge routes on the plane (metrics and the request log use them). */
+    public java.util.List<String> operationNames(Plane plane) {
+        return routes.get(plane).names();
+    }
+
     /** Offers every request to {@code plane} first (while not draining). */
     public HttpEdge takeOverWith(Takeover plane) {
         this.takeover = plane;
         return this;
+    }
+
+    /**
+     * Reports every answered request to {@code observer}; its series are resolved here, once per
+     * plane and operation. Call before the listener starts.
+     */
+    public HttpEdge observedBy(RequestObserver requests) {
+        Map<Plane, Map<String, RequestObserver.Series>> byPlane = new java.util.EnumMap<>(Plane.class);
+        Map<Plane, RequestObserver.Series> unmatched = new java.util.EnumMap<>(Plane.class);
+        routes.forEach((plane, table) -> {
+            String label = planeLabel(plane);
+            Map<String, RequestObserver.Series> named = new HashMap<>();
+            table.names().forEach(name -> named.computeIfAbsent(name, n -> requests.series(label, n)));
+            byPlane.put(plane, Map.copyOf(named));
+            unmatched.put(plane, requests.series(label, RequestObserver.UNKNOWN_OPERATION));
+        });
+        Map<String, RequestObserver.Series> s3Methods = new HashMap<>();
+        for (String method : new String[] {"GET", "HEAD", "PUT", "POST", "DELETE"}) {
+            s3Methods.put(method, requests.series(RequestObserver.S3_PLANE, "S3." + method));
+        }
+        s3Methods.put("", requests.series(RequestObserver.S3_PLANE, RequestObserver.UNKNOWN_OPERATION));
+        this.series = byPlane;
+        this.unknown = unmatched;
+        this.s3 = Map.copyOf(s3Methods);
+        this.observer = requests;
+        return this;
+    }
+
+    private static String planeLabel(Plane plane) {
+        return plane == Plane.DATA ? "data" : "control";
     }
 
     /** From now on new requests are refused with 503 while those under way finish. */
@@ -78,11 +117,24 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        RequestTrace trace = trace(request);
         Takeover plane = takeover;
-        if (plane != null && !draining && plane.takeOver(request)) {
-            return;
+        if (plane != null && !draining) {
+            if (trace != null) {
+                // Set before the front runs: it may answer at once.
+                trace.series = s3.getOrDefault(request.method().name(), s3.get(""));
+            }
+            if (plane.takeOver(request)) {
+                return;
+            }
+            if (trace != null) {
+                trace.series = unknown.get(gate.fallbackPlane());
+            }
         }
         String requestId = RequestIds.next();
+        if (trace != null) {
+            trace.requestId = requestId;
+        }
         String declaredLength = request.getHeader("Content-Length");
         if (declaredLength != null && isOver(declaredLength, DISCARD_LIMIT_BYTES)) {
             refuseOversizedAndClose(request, requestId);
@@ -107,12 +159,17 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                 // Read to the end so that the client, still sending, sees the answer instead of a reset.
                 send(request, requestId, oversized());
             } else {
-                process(request, body.getBytes(), requestId);
+                process(request, body.getBytes(), requestId, trace);
             }
         });
     }
 
-    private void process(HttpServerRequest request, byte[] body, String requestId) {
+    /** Null when nobody observes: then a request costs nothing more. */
+    private RequestTrace trace(HttpServerRequest request) {
+        return observer == RequestObserver.NONE ? null : new RequestTrace(request, unknown.get(gate.fallbackPlane()));
+    }
+
+    private void process(HttpServerRequest request, byte[] body, String requestId, RequestTrace trace) {
         Plane plane = gate.fallbackPlane();
         try {
             if (draining) {
@@ -121,7 +178,7 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                 return;
             }
             if (front != null && front.claims(request.path())) {
-                front.handle(request, body, requestId, frontEdge);
+                front.handle(request, body, requestId, trace == null ? frontEdge : frontEdge(trace));
                 return;
             }
             Gate.Admission admission = gate.admit(request, body);
@@ -130,17 +187,20 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
                 send(request, requestId, ErrorResponses.of("ThrottlingException", "Rate exceeded", plane));
                 return;
             }
-            route(request, requestId, body, admission, request.path(), false);
+            route(request, requestId, body, admission, request.path(), false, trace);
         } catch (RuntimeException e) {
             send(request, requestId, ErrorResponses.from(e, plane, requestId));
         }
     }
 
-    private final PathFront.Edge frontEdge = new PathFront.Edge() {
+    private final PathFront.Edge frontEdge = frontEdge(null);
+
+    private PathFront.Edge frontEdge(RequestTrace trace) {
+        return new PathFront.Edge() {
         @Override
         public void route(HttpServerRequest request, String requestId, byte[] body, Gate.Admission admission, String rawPath) {
             try {
-                HttpEdge.this.route(request, requestId, body, admission, rawPath, true);
+                HttpEdge.this.route(request, requestId, body, admission, rawPath, true, trace);
             } catch (RuntimeException e) {
                 send(request, requestId, ErrorResponses.from(e, admission.plane(), requestId));
             }
@@ -155,7 +215,8 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         public void fail(HttpServerRequest request, String requestId, Throwable failure) {
             send(request, requestId, ErrorResponses.from(failure, Plane.CONTROL, requestId));
         }
-    };
+        };
+    }
 
     /**
      * Finds the admitted request's operation on {@code rawPath}, checks its labels, authorizes, runs it and answers.
@@ -163,10 +224,14 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
      * @param conditional  answer with an {@code ETag}, and 304 to a GET whose {@code If-None-Match} names it
      */
     private void route(HttpServerRequest request, String requestId, byte[] body, Gate.Admission admission, String rawPath,
-                       boolean conditional) {
+                       boolean conditional, RequestTrace trace) {
         Plane plane = admission.plane();
         Optional<RouteTable.Match> match = routes.get(plane).find(request.method().name(),
                 RequestPath.decodedSegments(rawPath));
+        if (trace != null) {
+            trace.principal = admission.principal();
+            trace.series = match.isEmpty() ? unknown.get(plane) : series.get(plane).get(match.get().name());
+        }
         if (match.isEmpty()) {
             send(request, requestId, ErrorResponses.of("UnknownOperationException",
                     "No " + plane.name().toLowerCase() + "-plane operation matches " + request.method() + " " + request.path(), plane));
@@ -182,6 +247,10 @@ public final class HttpEdge implements Handler<HttpServerRequest> {
         admission.authorize(match.get().pathParams())
                 .thenCompose(allowed -> invoke(match.get().operation(), apiRequest))
                 .whenCompleteAsync((result, failure) -> {
+                    if (trace != null) {
+                        // A certificate names its thing only once authorized.
+                        trace.principal = admission.principal();
+                    }
                     if (failure != null) {
                         send(request, requestId, ErrorResponses.from(failure, answeringPlane, requestId));
                     } else if (conditional) {

@@ -41,15 +41,15 @@ public final class JobRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("PUT", "/jobs/{jobId}", this::createJob)
-                .add("GET", "/jobs/{jobId}", this::describeJob)
-                .add("PATCH", "/jobs/{jobId}", this::updateJob)
-                .add("DELETE", "/jobs/{jobId}", this::deleteJob)
-                .add("GET", "/jobs", this::listJobs)
-                .add("GET", "/jobs/{jobId}/job-document", this::getJobDocument)
-                .add("PUT", "/jobs/{jobId}/cancel", this::cancelJob)
-                .add("POST", "/jobs/{jobId}/targets", this::associateTargets)
-                .add("GET", "/jobs/{jobId}/things", this::listExecutionsForJob);
+                .add("CreateJob", "PUT", "/jobs/{jobId}", this::createJob)
+                .add("DescribeJob", "GET", "/jobs/{jobId}", this::describeJob)
+                .add("UpdateJob", "PATCH", "/jobs/{jobId}", this::updateJob)
+                .add("DeleteJob", "DELETE", "/jobs/{jobId}", this::deleteJob)
+                .add("ListJobs", "GET", "/jobs", this::listJobs)
+                .add("GetJobDocument", "GET", "/jobs/{jobId}/job-document", this::getJobDocument)
+                .add("CancelJob", "PUT", "/jobs/{jobId}/cancel", this::cancelJob)
+                .add("AssociateTargetsWithJob", "POST", "/jobs/{jobId}/targets", this::associateTargets)
+                .add("ListJobExecutionsForJob", "GET", "/jobs/{jobId}/things", this::listExecutionsForJob);
     }
 
     private CompletableFuture<?> createJob(ApiRequest request) {

@@ -28,10 +28,10 @@ public final class JobTemplateRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("PUT", "/job-templates/{jobTemplateId}", this::createJobTemplate)
-                .add("GET", "/job-templates/{jobTemplateId}", this::describeJobTemplate)
-                .add("GET", "/job-templates", this::listJobTemplates)
-                .add("DELETE", "/job-templates/{jobTemplateId}", this::deleteJobTemplate);
+                .add("CreateJobTemplate", "PUT", "/job-templates/{jobTemplateId}", this::createJobTemplate)
+                .add("DescribeJobTemplate", "GET", "/job-templates/{jobTemplateId}", this::describeJobTemplate)
+                .add("ListJobTemplates", "GET", "/job-templates", this::listJobTemplates)
+                .add("DeleteJobTemplate", "DELETE", "/job-templates/{jobTemplateId}", this::deleteJobTemplate);
     }
 
     private CompletableFuture<?> createJobTemplate(ApiRequest request) {

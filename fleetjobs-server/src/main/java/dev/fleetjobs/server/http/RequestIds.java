@@ -8,12 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * the thread's own generator. {@code UUID.randomUUID()} draws from the one shared SecureRandom, a
  * lock the event loops would queue on for every request; a request id is no secret.
  */
-final class RequestIds {
+public final class RequestIds {
 
     private RequestIds() {
     }
 
-    static String next() {
+    public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;

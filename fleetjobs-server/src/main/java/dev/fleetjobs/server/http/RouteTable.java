@@ -9,11 +9,11 @@ import java.util.Optional;
 /** The operations of one plane, by HTTP method and model request URI. */
 public final class RouteTable {
 
-    private record Route(String method, PathTemplate template, Operation operation) {
+    private record Route(String name, String method, PathTemplate template, Operation operation) {
     }
 
-    /** A matched route with its decoded labels. */
-    public record Match(Operation operation, Map<String, String> pathParams) {
+    /** A matched route with its decoded labels; {@code name} is the operation's name (see {@link #add}). */
+    public record Match(String name, Operation operation, Map<String, String> pathParams) {
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -24,8 +24,15 @@ public final class RouteTable {
         return this;
     }
 
-    public RouteTable add(String method, String template, Operation operation) {
-        routes.add(new Route(method, new PathTemplate(template), operation));
+    /**
+     * @param name  what metrics and the request log call the operation: the AWS operation name
+     *              ({@code CreateJob}), or {@code Fleetjobs.<Name>} for Fleetjobs' own routes
+     */
+    public RouteTable add(String name, String method, String template, Operation operation) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Every route has an operation name: " + method + " " + template);
+        }
+        routes.add(new Route(name, method, new PathTemplate(template), operation));
         // Literal segments first, so that "/things/{t}/jobs/$next" wins over "/things/{t}/jobs/{jobId}".
         routes.sort(Comparator.comparingInt((Route r) -> r.template().literalCount()).reversed());
         return this;
@@ -36,6 +43,11 @@ public final class RouteTable {
         return routes.size();
     }
 
+    /** The operation names of the table, in routing order (for the metrics to resolve their series once). */
+    public List<String> names() {
+        return routes.stream().map(Route::name).toList();
+    }
+
     public Optional<Match> find(String method, List<String> decodedSegments) {
         for (Route route : routes) {
             if (!route.method().equals(method)) {
@@ -43,7 +55,7 @@ public final class RouteTable {
             }
             Optional<Map<String, String>> labels = route.template().match(decodedSegments);
             if (labels.isPresent()) {
-                return Optional.of(new Match(route.operation(), labels.get()));
+                return Optional.of(new Match(route.name(), route.operation(), labels.get()));
             }
         }
         return Optional.empty();

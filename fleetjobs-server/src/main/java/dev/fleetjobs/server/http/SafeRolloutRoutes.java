@@ -40,10 +40,10 @@ public final class SafeRolloutRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("POST", JOB + "/dry-run", this::dryRun)
-                .add("POST", JOB + "/pause", this::pause)
-                .add("POST", JOB + "/resume", this::resume)
-                .add("POST", JOB + "/rollback", this::rollback);
+                .add("Fleetjobs.DryRunJob", "POST", JOB + "/dry-run", this::dryRun)
+                .add("Fleetjobs.PauseJob", "POST", JOB + "/pause", this::pause)
+                .add("Fleetjobs.ResumeJob", "POST", JOB + "/resume", this::resume)
+                .add("Fleetjobs.RollbackJob", "POST", JOB + "/rollback", this::rollback);
     }
 
     /** The plan; when CreateJob would refuse the job, CreateJob's own refusal with the plan beside its message. */

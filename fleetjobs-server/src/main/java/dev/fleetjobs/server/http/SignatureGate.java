@@ -45,6 +45,11 @@ public final class SignatureGate implements Gate {
             }
 
             @Override
+            public String principal() {
+                return caller.accessKeyId();
+            }
+
+            @Override
             public CompletableFuture<Void> authorize(Map<String, String> pathParams) {
                 if (plane == Plane.DATA) {
                     principal.checkThing(pathParams.get("thingName"));

@@ -18,9 +18,9 @@ public final class TagRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("POST", "/tags", this::tagResource)
-                .add("POST", "/untag", this::untagResource)
-                .add("GET", "/tags", this::listTagsForResource);
+                .add("TagResource", "POST", "/tags", this::tagResource)
+                .add("UntagResource", "POST", "/untag", this::untagResource)
+                .add("ListTagsForResource", "GET", "/tags", this::listTagsForResource);
     }
 
     private CompletableFuture<?> tagResource(ApiRequest request) {

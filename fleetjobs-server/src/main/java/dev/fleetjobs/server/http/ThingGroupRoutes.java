@@ -34,15 +34,15 @@ public final class ThingGroupRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("POST", "/thing-groups/{thingGroupName}", this::createThingGroup)
-                .add("GET", "/thing-groups/{thingGroupName}", this::describeThingGroup)
-                .add("PATCH", "/thing-groups/{thingGroupName}", this::updateThingGroup)
-                .add("DELETE", "/thing-groups/{thingGroupName}", this::deleteThingGroup)
-                .add("GET", "/thing-groups", this::listThingGroups)
-                .add("GET", "/things/{thingName}/thing-groups", this::listThingGroupsForThing)
-                .add("PUT", "/thing-groups/addThingToThingGroup", this::addThingToThingGroup)
-                .add("PUT", "/thing-groups/removeThingFromThingGroup", this::removeThingFromThingGroup)
-                .add("GET", "/thing-groups/{thingGroupName}/things", this::listThingsInThingGroup);
+                .add("CreateThingGroup", "POST", "/thing-groups/{thingGroupName}", this::createThingGroup)
+                .add("DescribeThingGroup", "GET", "/thing-groups/{thingGroupName}", this::describeThingGroup)
+                .add("UpdateThingGroup", "PATCH", "/thing-groups/{thingGroupName}", this::updateThingGroup)
+                .add("DeleteThingGroup", "DELETE", "/thing-groups/{thingGroupName}", this::deleteThingGroup)
+                .add("ListThingGroups", "GET", "/thing-groups", this::listThingGroups)
+                .add("ListThingGroupsForThing", "GET", "/things/{thingName}/thing-groups", this::listThingGroupsForThing)
+                .add("AddThingToThingGroup", "PUT", "/thing-groups/addThingToThingGroup", this::addThingToThingGroup)
+                .add("RemoveThingFromThingGroup", "PUT", "/thing-groups/removeThingFromThingGroup", this::removeThingFromThingGroup)
+                .add("ListThingsInThingGroup", "GET", "/thing-groups/{thingGroupName}/things", this::listThingsInThingGroup);
     }
 
     private CompletableFuture<?> createThingGroup(ApiRequest request) {

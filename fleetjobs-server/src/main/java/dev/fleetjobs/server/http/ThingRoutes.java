@@ -26,11 +26,11 @@ public final class ThingRoutes implements RouteGroup {
     @Override
     public void register(RouteTable table) {
         table
-                .add("POST", "/things/{thingName}", this::createThing)
-                .add("GET", "/things/{thingName}", this::describeThing)
-                .add("PATCH", "/things/{thingName}", this::updateThing)
-                .add("GET", "/things", this::listThings)
-                .add("DELETE", "/things/{thingName}", this::deleteThing);
+                .add("CreateThing", "POST", "/things/{thingName}", this::createThing)
+                .add("DescribeThing", "GET", "/things/{thingName}", this::describeThing)
+                .add("UpdateThing", "PATCH", "/things/{thingName}", this::updateThing)
+                .add("ListThings", "GET", "/things", this::listThings)
+                .add("DeleteThing", "DELETE", "/things/{thingName}", this::deleteThing);
     }
 
     private CompletableFuture<?> createThing(ApiRequest request) {

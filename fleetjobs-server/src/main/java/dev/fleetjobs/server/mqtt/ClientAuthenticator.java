@@ -39,8 +39,15 @@ final class ClientAuthenticator implements SimpleAuthenticator {
     private final DeviceCertificateAuthorizer certificates;
     private final AccessKeyLogin backEnds;
     private final TopicGrants grants;
+    private final MqttRequestObserver observer;
 
     ClientAuthenticator(DeviceCertificateAuthorizer certificates, AccessKeyLogin backEnds, TopicGrants grants) {
+        this(certificates, backEnds, grants, MqttRequestObserver.NONE);
+    }
+
+    ClientAuthenticator(DeviceCertificateAuthorizer certificates, AccessKeyLogin backEnds, TopicGrants grants,
+                        MqttRequestObserver observer) {
+        this.observer = observer;
         this.certificates = certificates;
         this.backEnds = backEnds;
         this.grants = grants;
@@ -57,6 +64,7 @@ final class ClientAuthenticator implements SimpleAuthenticator {
         String clientId = input.getClientInformation().getClientId();
         boolean backEnd = isBackEnd(connect);
         if (!backEnd && !isThingName(clientId)) {
+            observer.connectRefused("MqttClientIdNotThing");
             output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "The client id must be the thing's name.");
             return;
         }
@@ -65,6 +73,7 @@ final class ClientAuthenticator implements SimpleAuthenticator {
             WillPolicy.Verdict verdict = WillPolicy.of(clientId, !backEnd, will.get().getTopic(), will.get().getRetain());
             if (verdict.kind() != WillPolicy.Kind.BROKER) {
                 // A request will was taken out by ConnectWills before this; whatever is left under $ is refused.
+                observer.connectRefused("MqttWillRefused");
                 output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, verdict.kind() == WillPolicy.Kind.REFUSE ? verdict.reason()
                         : "The will on " + will.get().getTopic() + " could not be taken as a request.");
                 return;
@@ -81,6 +90,7 @@ final class ClientAuthenticator implements SimpleAuthenticator {
         }
         Optional<X509Certificate> certificate = tls.get().getClientCertificate();
         if (certificate.isEmpty() || certificates == null) {
+            observer.connectRefused("MqttCertificateMissing");
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED,
                     "A client certificate is required (back ends log in with an access key as user name and password).");
             return;
@@ -93,6 +103,7 @@ final class ClientAuthenticator implements SimpleAuthenticator {
             if (Boolean.TRUE.equals(allowed)) {
                 grantDevice(output, clientId);
             } else {
+                observer.connectRefused("MqttCertificateRefused");
                 output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED,
                         "The certificate is not active or not attached to thing " + clientId + ".");
             }
@@ -106,11 +117,13 @@ final class ClientAuthenticator implements SimpleAuthenticator {
             principal = backEnds.login(connect.getUserName().get(), bytes(connect.getPassword().get()));
         }
         if (principal.isEmpty()) {
+            observer.connectRefused("MqttBadCredentials");
             output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
                     "The user name and password must be an access key's id and secret.");
             return;
         }
         if (principal.get().role() == Role.DEVICE) {
+            observer.connectRefused("MqttDeviceKeyAsBackEnd");
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "Device keys cannot log in as a back end; a device connects"
                     + " with its thing name as client id (and its certificate on the TLS listener).");
             return;

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
         this.tlsPort = tlsPort;
     }
 
-    static EmbeddedBroker start(MqttSettings settings, String bindAddress, Path folder, MqttJobsApi api) {
+    static EmbeddedBroker start(MqttSettings settings, String bindAddress, Path folder, MqttJobsApi api, MqttRequestObserver observer) {
         int plainPort = resolve(settings.plainPort(), bindAddress);
         int tlsPort = resolve(settings.tlsPort(), bindAddress);
         ConfigSecrets secrets = new ConfigSecrets();
@@ -46,7 +47,7 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
             throw new UncheckedIOException("Cannot prepare the MQTT broker's folder " + folder, e);
         }
         FleetjobsExtension extension = new FleetjobsExtension(
-                new ClientAuthenticator(settings.certificates(), settings.backEnds(), new TopicGrants(settings.extraTopics())), api);
+                new ClientAuthenticator(settings.certificates(), settings.backEnds(), new TopicGrants(settings.extraTopics()), observer), api);
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folder.resolve(BrokerFolder.CONF))
                 .withDataFolder(folder.resolve(BrokerFolder.DATA))
@@ -63,6 +64,7 @@ final class EmbeddedBroker implements MqttOutlet, AutoCloseable {
             secrets.publish();
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             PublishService publishService = extension.started().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ListeningPorts.await(bindAddress, Duration.ofSeconds(START_TIMEOUT_SECONDS), plainPort, tlsPort);
             BrokerFolder.tighten(folder);
             return new EmbeddedBroker(hivemq, extension, publishService, plainPort, tlsPort);
         } catch (Exception e) {

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class MqttFront implements AutoCloseable {
     private volatile DeviceDocuments documents = DeviceDocuments.AS_STORED;
     private volatile String documentOrigin;
     private FeedFollower follower;
+    private final LongAdder published = new LongAdder();
+    private volatile MqttRequestObserver observer = MqttRequestObserver.NONE;
 
     private MqttFront(MqttSettings settings, Clock clock, Arns arns) {
         this.settings = settings;
@@ -45,6 +48,7 @@ public final class MqttFront implements AutoCloseable {
             MqttOutlet current = outlet;
             if (current != null) {
                 current.publish(topic, payload);
+                published.increment();
             }
         }, clock, arns, settings.events(), view -> view.documentFor(documents, documentOrigin));
     }
@@ -93,7 +97,11 @@ public final class MqttFront implements AutoCloseable {
         if (current == null || follower != null) {
             return;
         }
-        follower = new FeedFollower(store, listen, current, external != null ? origin : null);
+        MqttOutlet counting = (topic, payload) -> {
+            current.publish(topic, payload);
+            published.increment();
+        };
+        follower = new FeedFollower(store, listen, counting, external != null ? origin : null);
     }
 
     /**
@@ -109,12 +117,12 @@ public final class MqttFront implements AutoCloseable {
             return thread;
         });
         api = new MqttJobsApi(service, clock, requestsPerSecond, replyExecutor, view -> view.documentFor(documents, documentOrigin),
-                (document, config) -> documents.render(document, config, documentOrigin));
+                (document, config) -> documents.render(document, config, documentOrigin), observer);
         if (settings.externalBroker() != null) {
             external = ExternalBroker.connect(settings.externalBroker(), api);
             outlet = external;
         } else {
-            embedded = EmbeddedBroker.start(settings, bindAddress, folder, api);
+            embedded = EmbeddedBroker.start(settings, bindAddress, folder, api, observer);
             outlet = embedded;
             LOG.info("MQTT broker embedded: plain listener {}, TLS listener {}", describe(embedded.plainPort()), describe(embedded.tlsPort()));
         }
@@ -122,6 +130,16 @@ public final class MqttFront implements AutoCloseable {
 
     private static String describe(int port) {
         return port == MqttSettings.OFF ? "off" : "on port " + port;
+    }
+
+    /** Reports every jobs request answered and every connection refused to {@code requests}; call before {@link #start}. */
+    public void observeWith(MqttRequestObserver requests) {
+        this.observer = requests;
+    }
+
+    /** Notifications (notify, notify-next, events) this node has handed to the broker. */
+    public long notificationsPublished() {
+        return published.sum();
     }
 
     /** The plain listener's port, or -1 when there is none. */

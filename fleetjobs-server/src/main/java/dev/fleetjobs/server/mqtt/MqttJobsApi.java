@@ -3,6 +3,7 @@ package dev.fleetjobs.server.mqtt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetjobs.protocol.mqtt.Rejected;
 import dev.fleetjobs.core.model.ExecutionStatus;
 import dev.fleetjobs.protocol.mqtt.ExecutionAccepted;
 import dev.fleetjobs.protocol.mqtt.JobsTopic;
@@ -44,6 +45,7 @@ final class MqttJobsApi {
     private final LongAdder served = new LongAdder();
     private final Function<ExecutionView, String> documents;
     private final BiFunction<String, PresignedUrlConfig, String> updateDocuments;
+    private final MqttRequestObserver observer;
 
     /**
      * @param replyExecutor  builds replies, so that the store's writer thread never does
@@ -51,7 +53,9 @@ final class MqttJobsApi {
      * @param updateDocuments the same for the document of an update's answer and its job's presigned URL configuration
      */
     MqttJobsApi(DataPlaneService service, Clock clock, int requestsPerSecond, Executor replyExecutor,
-                Function<ExecutionView, String> documents, BiFunction<String, PresignedUrlConfig, String> updateDocuments) {
+                Function<ExecutionView, String> documents, BiFunction<String, PresignedUrlConfig, String> updateDocuments,
+                MqttRequestObserver observer) {
+        this.observer = observer;
         this.service = service;
         this.clock = clock;
         this.limiter = new RateLimiter(requestsPerSecond);
@@ -62,6 +66,30 @@ final class MqttJobsApi {
 
     /** Never fails: every outcome, errors included, is a reply. */
     CompletableFuture<MqttReply> handle(JobsTopic topic, byte[] payload) {
+        if (observer == MqttRequestObserver.NONE) {
+            return answer(topic, payload);
+        }
+        long started = System.nanoTime();
+        return answer(topic, payload).thenApply(reply -> {
+            observer.answered(topic.thingName(), operationName(topic), reply.rejectedCode(), System.nanoTime() - started);
+            return reply;
+        });
+    }
+
+    /** The AWS name of the topic's operation. */
+    static String operationName(JobsTopic topic) {
+        if (topic.operation() == null) {
+            return "unknown";
+        }
+        return switch (topic.operation()) {
+            case GET_PENDING_JOB_EXECUTIONS -> "GetPendingJobExecutions";
+            case START_NEXT_PENDING_JOB_EXECUTION -> "StartNextPendingJobExecution";
+            case DESCRIBE_JOB_EXECUTION -> "DescribeJobExecution";
+            case UPDATE_JOB_EXECUTION -> "UpdateJobExecution";
+        };
+    }
+
+    private CompletableFuture<MqttReply> answer(JobsTopic topic, byte[] payload) {
         served.increment();
         ObjectNode body;
         try {
@@ -170,8 +198,8 @@ final class MqttJobsApi {
         return token == null || token.isNull() || token.isContainerNode() ? null : token.asText();
     }
 
-    private static MqttReply reject(JobsTopic topic, Object rejected) {
-        return new MqttReply(topic.rejected(), MqttJson.write(rejected));
+    private static MqttReply reject(JobsTopic topic, Rejected rejected) {
+        return new MqttReply(topic.rejected(), MqttJson.write(rejected), rejected.code());
     }
 
     private long now() {

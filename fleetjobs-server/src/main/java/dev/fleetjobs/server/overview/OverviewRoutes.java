@@ -52,9 +52,9 @@ public final class OverviewRoutes implements RouteGroup {
 
     @Override
     public void register(RouteTable table) {
-        table.add("GET", "/_fleetjobs/overview", this::overview)
-                .add("GET", "/_fleetjobs/jobs", this::jobs)
-                .add("GET", "/_fleetjobs/jobs/{jobId}/timeline", this::timeline);
+        table.add("Fleetjobs.Overview", "GET", "/_fleetjobs/overview", this::overview)
+                .add("Fleetjobs.JobBoard", "GET", "/_fleetjobs/jobs", this::jobs)
+                .add("Fleetjobs.JobTimeline", "GET", "/_fleetjobs/jobs/{jobId}/timeline", this::timeline);
     }
 
     private CompletableFuture<?> overview(ApiRequest request) {

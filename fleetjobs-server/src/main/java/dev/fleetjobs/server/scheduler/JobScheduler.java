@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class JobScheduler {
     private final JobStore store;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder rolloutSteps = new LongAdder();
 
     public JobScheduler(JobStore store, Clock clock) {
         this.store = store;
@@ -44,13 +47,26 @@ public final class JobScheduler {
         running.lock();
         try {
             long now = clock.millis();
-            return drain(reader -> reader.expiredExecutions(now, BATCH), JobScheduler::executionKey,
-                    execution -> store.write(tx -> DueWork.timeOut(tx, execution, now)))
-                    + drain(reader -> reader.dueRollouts(now, BATCH), jobId -> jobId,
-                            jobId -> store.write(tx -> DueWork.advanceRollout(tx, jobId, now)));
+            int timedOut = drain(reader -> reader.expiredExecutions(now, BATCH), JobScheduler::executionKey,
+                    execution -> store.write(tx -> DueWork.timeOut(tx, execution, now)));
+            timeouts.add(timedOut);
+            int advanced = drain(reader -> reader.dueRollouts(now, BATCH), jobId -> jobId,
+                    jobId -> store.write(tx -> DueWork.advanceRollout(tx, jobId, now)));
+            rolloutSteps.add(advanced);
+            return timedOut + advanced;
         } finally {
             running.unlock();
         }
+    }
+
+    /** Executions this scheduler timed out since it started. */
+    public long timeoutsFired() {
+        return timeouts.sum();
+    }
+
+    /** Rollout steps (due releases of targets, schedule ends) this scheduler ran since it started. */
+    public long rolloutStepsFired() {
+        return rolloutSteps.sum();
     }
 
     /** When the next rule falls due, by the job clock. */

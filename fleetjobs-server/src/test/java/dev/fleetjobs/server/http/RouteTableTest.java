@@ -12,9 +12,9 @@ class RouteTableTest {
     private final Operation describe = request -> CompletableFuture.completedFuture("describe");
     private final Operation startNext = request -> CompletableFuture.completedFuture("startNext");
     private final RouteTable table = new RouteTable()
-            .add("GET", "/things/{thingName}/jobs/{jobId}", describe)
-            .add("PUT", "/things/{thingName}/jobs/{jobId}", describe)
-            .add("PUT", "/things/{thingName}/jobs/$next", startNext);
+            .add("DescribeJobExecution", "GET", "/things/{thingName}/jobs/{jobId}", describe)
+            .add("UpdateJobExecution", "PUT", "/things/{thingName}/jobs/{jobId}", describe)
+            .add("StartNextPendingJobExecution", "PUT", "/things/{thingName}/jobs/$next", startNext);
 
     @Test
     void literalSegmentsWinOverLabelsInBothWireFormsOfNext() {

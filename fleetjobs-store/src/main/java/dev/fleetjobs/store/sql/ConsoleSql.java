@@ -22,6 +22,10 @@ final class ConsoleSql {
 
     static final String JOB_COUNTS = "SELECT status, COUNT(*) AS n FROM jobs GROUP BY status";
 
+    /** One row per job with a rollout; only jobs still in progress release targets. */
+    static final String ROLLOUT_WAITING = "SELECT COALESCE(SUM(r.remaining), 0) FROM job_rollouts r"
+            + " JOIN jobs j ON j.job_id = r.job_id WHERE j.status = 'IN_PROGRESS' AND r.remaining > 0";
+
     /** From the per-job counters, so that the fleet's executions are never counted one by one. */
     static final String EXECUTION_COUNTS = "SELECT status, SUM(count) AS n FROM job_execution_counts GROUP BY status";
 

@@ -57,6 +57,11 @@ final class SqlConsole {
         }));
     }
 
+    long rolloutWaitingTargets() {
+        Long waiting = db.run("rolloutWaitingTargets", h -> h.createQuery(ConsoleSql.ROLLOUT_WAITING).mapTo(Long.class).one());
+        return waiting == null ? 0 : waiting;
+    }
+
     Map<ExecutionStatus, Long> executionCountsByStatus() {
         Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
         return db.run("executionCountsByStatus", h -> h.createQuery(ConsoleSql.EXECUTION_COUNTS).reduceRows(counts, (map, row) -> {

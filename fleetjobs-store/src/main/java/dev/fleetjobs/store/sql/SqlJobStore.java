@@ -162,6 +162,11 @@ public final class SqlJobStore implements JobStore {
         return dialect.listenForFeed(dataSource, onSignal);
     }
 
+    /** Tells {@code listener} of every commit from now on (one listener; the metrics). */
+    public void onCommit(dev.fleetjobs.store.CommitListener listener) {
+        writer.onCommit(listener);
+    }
+
     /** Writes accepted and waiting for the writer. */
     public int queuedWrites() {
         return writer.queuedWrites();

@@ -400,6 +400,11 @@ class SqlReader implements StoreReader {
     }
 
     @Override
+    public long rolloutWaitingTargets() {
+        return console.rolloutWaitingTargets();
+    }
+
+    @Override
     public Map<ExecutionStatus, Long> executionCountsByStatus() {
         return console.executionCountsByStatus();
     }

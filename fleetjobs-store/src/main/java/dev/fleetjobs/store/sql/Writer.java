@@ -1,5 +1,6 @@
 package dev.fleetjobs.store.sql;
 
+import dev.fleetjobs.store.CommitListener;
 import dev.fleetjobs.store.StoreTransaction;
 import dev.fleetjobs.store.StoreUnavailableException;
 import java.sql.Connection;
@@ -47,6 +48,7 @@ final class Writer {
     private boolean accepting = true;
     private volatile boolean stopRequested;
     private final AtomicLong commits = new AtomicLong();
+    private volatile CommitListener commitListener = CommitListener.NONE;
     private final AtomicLong reruns = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Thread> threadSet = ConcurrentHashMap.newKeySet();
@@ -129,6 +131,10 @@ final class Writer {
         return threadSet.contains(Thread.currentThread());
     }
 
+    void onCommit(CommitListener listener) {
+        this.commitListener = listener;
+    }
+
     long commitCount() {
         return commits.get();
     }
@@ -173,7 +179,9 @@ final class Writer {
             stopping = stops > 0;
             queueSlots.release(batch.size());
             if (!batch.isEmpty()) {
+                long started = System.nanoTime();
                 handle = batch.size() == 1 ? commitAlone(handle, batch.get(0)) : commitBatch(handle, batch);
+                commitListener.committed(batch.size(), System.nanoTime() - started);
             }
             batch.clear();
         }

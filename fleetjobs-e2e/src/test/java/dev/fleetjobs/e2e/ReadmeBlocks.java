@@ -122,7 +122,7 @@ final class ReadmeBlocks {
      * checking it succeeded.
      */
     static String run(String script, Map<String, String> environment, Path work) throws IOException, InterruptedException {
-        assertThat(AWS_CLI_V2).as("the AWS CLI v2 (Debian package awscli; ./run-tests installs it)").isExecutable();
+        assertThat(AWS_CLI_V2).as("the AWS CLI v2 (Debian package awscli; the test command .ci/run installs it)").isExecutable();
         Path bin = Files.createDirectories(work.resolve("bin"));
         if (!Files.exists(bin.resolve("aws"), LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(bin.resolve("aws"), AWS_CLI_V2);

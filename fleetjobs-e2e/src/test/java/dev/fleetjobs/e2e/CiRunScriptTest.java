@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's test command, {@code ./run-tests}, on pretend machines: a copy of the script beside a
- * stand-in {@code mvnw}, a pretend file-system root ({@code RUN_TESTS_ROOT}) where the tools are or
+ * The README's test command, {@code .ci/run}, on pretend machines: a copy of the script beside a
+ * stand-in {@code mvnw}, a pretend file-system root ({@code CI_RUN_ROOT}) where the tools are or
  * are not, and stand-ins for {@code id}, {@code sudo} and {@code apt-get} that record how they were
  * called. (Packages cannot be uninstalled on a real machine to try the missing case.)
  */
-class RunTestsScriptTest {
+class CiRunScriptTest {
 
     private static final List<String> ALL = List.of("awscli", "mosquitto", "mosquitto-clients", "curl", "chromium", "chromium-driver",
             "postgresql");
@@ -38,7 +38,7 @@ class RunTestsScriptTest {
         bin = Files.createDirectories(temp.resolve("bin"));
         root = Files.createDirectories(temp.resolve("root"));
         calls = temp.resolve("calls.log");
-        Files.copy(Path.of("..", "run-tests"), repo.resolve("run-tests"));
+        Files.copy(Path.of("..", ".ci", "run"), Files.createDirectories(repo.resolve(".ci")).resolve("run"));
         script(repo.resolve("mvnw"), "echo \"mvnw $*\" >> '" + calls + "'");
         script(bin.resolve("apt-get"), "echo \"apt-get $*\" >> '" + calls + "'");
         for (String tool : List.of("dirname", "env")) {
@@ -91,20 +91,20 @@ class RunTestsScriptTest {
     }
 
     @Test
-    void ciRunsExactlyTheReadmesTestCommand() throws IOException {
-        assertThat(Files.readString(Path.of("..", ".ci", "run"))).contains("\nexec ./run-tests\n");
-        assertThat(Files.readString(Path.of("..", "README.md"))).contains("./run-tests ");
+    void theReadmesTestCommandIsCisAndRunsMavenVerify() throws IOException {
+        assertThat(Files.readString(Path.of("..", ".ci", "run"))).contains("\nexec ./mvnw verify \"$@\"\n");
+        assertThat(Files.readString(Path.of("..", "README.md"))).contains("\n.ci/run ");
     }
 
     private record Run(int exitCode, String output) {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", repo.resolve("run-tests").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", repo.resolve(".ci").resolve("run").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", bin.toString());
-        builder.environment().put("RUN_TESTS_ROOT", root.toString());
+        builder.environment().put("CI_RUN_ROOT", root.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

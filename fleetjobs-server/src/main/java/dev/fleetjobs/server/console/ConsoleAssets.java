@@ -35,14 +35,15 @@ final class ConsoleAssets {
     private record Asset(byte[] bytes, String type, String tag) {
     }
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    // Only files that exist: names asked for in vain are not kept, so unsigned requests cannot grow it.
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     /** Answers GET and HEAD of a console file; false when there is no such file. */
     boolean serve(HttpServerRequest request, String pathInConsole) {
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             return false;
         }
-        Optional<Asset> asset = cache.computeIfAbsent(pathInConsole.isEmpty() ? "index.html" : pathInConsole, ConsoleAssets::load);
+        Optional<Asset> asset = asset(pathInConsole.isEmpty() ? "index.html" : pathInConsole);
         if (asset.isEmpty()) {
             return false;
         }
@@ -59,6 +60,16 @@ final class ConsoleAssets {
             response.end(Buffer.buffer(asset.get().bytes()));
         }
         return true;
+    }
+
+    private Optional<Asset> asset(String path) {
+        Asset cached = cache.get(path);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Asset> loaded = load(path);
+        loaded.ifPresent(asset -> cache.putIfAbsent(path, asset));
+        return loaded;
     }
 
     static HttpServerResponse securityHeaders(HttpServerResponse response) {

@@ -62,7 +62,9 @@ final class BodyReceiver {
                         Optional<ArtifactError> unreadable = unreadableBody(request);
                         if (unreadable.isPresent()) {
                             result.completeExceptionally(unreadable.get());
-                        } else if (closed.failed()) {
+                            return;
+                        }
+                        if (closed.failed()) {
                             result.completeExceptionally(closed.cause());
                             return;
                         }

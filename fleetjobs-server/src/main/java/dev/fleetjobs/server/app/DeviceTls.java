@@ -24,10 +24,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * checked by the device trust manager, and the server's own certificate, either configured or,
  * with {@code --dev}, made once by this server's CA ({@value #DEV_CERTIFICATE_FILE}).
  */
-final class DeviceTls {
+public final class DeviceTls {
 
-    static final String DEV_CERTIFICATE_FILE = "device-tls.pem";
-    static final String DEV_KEY_FILE = "device-tls.key";
+    public static final String DEV_CERTIFICATE_FILE = "device-tls.pem";
+    public static final String DEV_KEY_FILE = "device-tls.key";
     private static final Duration DEV_VALIDITY = Duration.ofDays(825);
 
     private DeviceTls() {

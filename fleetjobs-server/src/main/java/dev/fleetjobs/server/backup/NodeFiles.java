@@ -1,5 +1,6 @@
 package dev.fleetjobs.server.backup;
 
+import dev.fleetjobs.server.app.DeviceTls;
 import dev.fleetjobs.server.app.FleetjobsServer;
 import dev.fleetjobs.server.app.RootCredentials;
 import dev.fleetjobs.server.auth.SecretBox;
@@ -25,8 +26,8 @@ final class NodeFiles {
             RootCredentials.UNSHOWN_FILE,
             CertificateAuthority.CERTIFICATE_FILE,
             CertificateAuthority.KEY_FILE,
-            "device-tls.pem", // --dev's device listener certificate and key, as DeviceTls names them
-            "device-tls.key",
+            DeviceTls.DEV_CERTIFICATE_FILE, // --dev's device listener certificate and key
+            DeviceTls.DEV_KEY_FILE,
             FleetjobsServer.DEV_CLOCK_FILE);
 
     private NodeFiles() {

@@ -1,18 +1,18 @@
 package dev.fleetjobs.server.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetjobs.core.error.InvalidRequestException;
 import dev.fleetjobs.core.error.ResourceNotFoundException;
 import dev.fleetjobs.protocol.Plane;
 import dev.fleetjobs.server.http.Gate;
 import dev.fleetjobs.server.http.Json;
 import dev.fleetjobs.server.http.PathFront;
+import dev.fleetjobs.server.http.WireTime;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -151,7 +151,7 @@ public final class ConsoleFront implements PathFront {
         body.put("accessKeyId", accessKeyId);
         body.put("role", role.toLowerCase(java.util.Locale.ROOT));
         body.put("csrfToken", SessionToken.csrf(token));
-        body.put("expiresAt", BigDecimal.valueOf(expiresAtMillis, 3));
+        body.put("expiresAt", WireTime.fractionalSeconds(expiresAtMillis));
         return body;
     }
 

@@ -9,7 +9,6 @@ import dev.fleetjobs.server.auth.Principal;
 import dev.fleetjobs.server.auth.UnrecognizedClientException;
 import dev.fleetjobs.store.JobStore;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,14 +51,12 @@ public final class ConsoleSessions {
 
     /** Checks the secret (in constant time) and the key's role, then stores a new session. */
     CompletableFuture<SignedIn> signIn(String accessKeyId, String secretAccessKey) {
-        Optional<String> secret = keys.secretKeyFor(accessKeyId);
-        // Compared even for an unknown key, so that the answer's timing does not tell which keys exist.
-        boolean matches = MessageDigest.isEqual(secret.orElse("\0unknown key").getBytes(StandardCharsets.UTF_8),
-                secretAccessKey.getBytes(StandardCharsets.UTF_8));
-        if (secret.isEmpty() || !matches) {
+        // The registry compares in constant time, also for an unknown key, so the timing does not tell which keys exist.
+        Optional<Principal> signedIn = keys.login(accessKeyId, secretAccessKey.getBytes(StandardCharsets.UTF_8));
+        if (signedIn.isEmpty()) {
             return CompletableFuture.failedFuture(new UnauthorizedException(WRONG_CREDENTIALS));
         }
-        Principal principal = keys.principal(accessKeyId);
+        Principal principal = signedIn.get();
         if (principal.role() == Role.DEVICE) {
             return CompletableFuture.failedFuture(new AccessDeniedException(
                     "A device key cannot sign in to the console: use the root key or a key with the admin or operator role."));

@@ -12,7 +12,7 @@ public final class WireTime {
         return epochMillis == null ? null : Math.floorDiv(epochMillis, 1000L);
     }
 
-    static BigDecimal fractionalSeconds(Long epochMillis) {
+    public static BigDecimal fractionalSeconds(Long epochMillis) {
         return epochMillis == null ? null : BigDecimal.valueOf(epochMillis, 3);
     }
 }

@@ -15,7 +15,6 @@ import dev.fleetjobs.core.validation.Validator;
 import dev.fleetjobs.server.auth.AccessKeyLogin;
 import dev.fleetjobs.server.auth.DeviceCertificateAuthorizer;
 import dev.fleetjobs.server.auth.Principal;
-import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,10 +39,6 @@ final class ClientAuthenticator implements SimpleAuthenticator {
     private final AccessKeyLogin backEnds;
     private final TopicGrants grants;
     private final MqttRequestObserver observer;
-
-    ClientAuthenticator(DeviceCertificateAuthorizer certificates, AccessKeyLogin backEnds, TopicGrants grants) {
-        this(certificates, backEnds, grants, MqttRequestObserver.NONE);
-    }
 
     ClientAuthenticator(DeviceCertificateAuthorizer certificates, AccessKeyLogin backEnds, TopicGrants grants,
                         MqttRequestObserver observer) {
@@ -114,7 +109,7 @@ final class ClientAuthenticator implements SimpleAuthenticator {
     private void logInBackEnd(ConnectPacket connect, SimpleAuthOutput output) {
         Optional<Principal> principal = Optional.empty();
         if (backEnds != null && connect.getUserName().isPresent()) {
-            principal = backEnds.login(connect.getUserName().get(), bytes(connect.getPassword().get()));
+            principal = backEnds.login(connect.getUserName().get(), JobsRequestInterceptor.bytes(connect.getPassword().get()));
         }
         if (principal.isEmpty()) {
             observer.connectRefused("MqttBadCredentials");
@@ -144,11 +139,5 @@ final class ClientAuthenticator implements SimpleAuthenticator {
         } catch (InvalidRequestException e) {
             return false;
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
     }
 }

@@ -48,7 +48,8 @@ final class JobsRequestInterceptor implements PublishInboundInterceptor {
         api.handle(topic, payload).thenAccept(reply -> replies.send(clientId, reply, replyQos));
     }
 
-    private static byte[] bytes(ByteBuffer payload) {
+    /** A copy of a publish's payload (empty when there is none), leaving the buffer's position as it was. */
+    static byte[] bytes(ByteBuffer payload) {
         if (payload == null) {
             return new byte[0];
         }

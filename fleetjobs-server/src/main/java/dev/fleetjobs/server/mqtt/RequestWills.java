@@ -69,7 +69,7 @@ final class RequestWills implements ClientLifecycleEventListener, AutoCloseable 
     /** A connection being made carries a request will; it counts once the connection authenticates. */
     void register(ConnectionAttributeStore connection, String clientId, WillPublishPacket will, long sessionExpirySeconds) {
         long token = tokens.incrementAndGet();
-        byte[] payload = will.getPayload().map(RequestWills::bytes).orElse(new byte[0]);
+        byte[] payload = will.getPayload().map(JobsRequestInterceptor::bytes).orElse(new byte[0]);
         long delay = sessionExpirySeconds == 0 ? 0 : Math.min(Math.min(will.getWillDelay(), sessionExpirySeconds), MAX_DELAY_SECONDS);
         byConnection.put(token, new PendingWill(clientId, JobsTopic.parse(will.getTopic()), payload,
                 will.getQos() == Qos.AT_MOST_ONCE ? Qos.AT_MOST_ONCE : Qos.AT_LEAST_ONCE, delay, -1));
@@ -156,11 +156,5 @@ final class RequestWills implements ClientLifecycleEventListener, AutoCloseable 
             return;
         }
         api.handle(will.topic(), will.payload()).thenAccept(reply -> current.send(will.clientId(), reply, will.qos()));
-    }
-
-    private static byte[] bytes(ByteBuffer payload) {
-        byte[] bytes = new byte[payload.remaining()];
-        payload.duplicate().get(bytes);
-        return bytes;
     }
 }

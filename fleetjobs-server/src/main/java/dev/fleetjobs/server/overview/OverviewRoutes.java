@@ -10,9 +10,9 @@ import dev.fleetjobs.server.http.Enums;
 import dev.fleetjobs.server.http.QueryInput;
 import dev.fleetjobs.server.http.RouteGroup;
 import dev.fleetjobs.server.http.RouteTable;
+import dev.fleetjobs.server.http.WireTime;
 import dev.fleetjobs.server.service.Arns;
 import dev.fleetjobs.store.JobQuery;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,9 +85,9 @@ public final class OverviewRoutes implements RouteGroup {
                 job.put("status", row.job().status().name());
                 job.put("targetSelection", row.job().targetSelection().name());
                 putIfPresent(job, "description", row.job().description());
-                job.put("createdAt", seconds(row.job().createdAtMillis()));
-                job.put("lastUpdatedAt", seconds(row.job().lastUpdatedAtMillis()));
-                putIfPresent(job, "completedAt", seconds(row.job().completedAtMillis()));
+                job.put("createdAt", WireTime.fractionalSeconds(row.job().createdAtMillis()));
+                job.put("lastUpdatedAt", WireTime.fractionalSeconds(row.job().lastUpdatedAtMillis()));
+                putIfPresent(job, "completedAt", WireTime.fractionalSeconds(row.job().completedAtMillis()));
                 job.put("progress", byName(row.progress().counts(), ExecutionStatus.values()));
                 return job;
             }).toList());
@@ -103,7 +103,7 @@ public final class OverviewRoutes implements RouteGroup {
             List<Object> times = new ArrayList<>(series.buckets());
             // Bucket ends, not now: while no count changes the answer stays the same for a whole step, so a poll gets 304.
             for (int b = 0; b < series.buckets(); b++) {
-                times.add(seconds(series.timeOf(b)));
+                times.add(WireTime.fractionalSeconds(series.timeOf(b)));
             }
             Map<String, Object> counts = new LinkedHashMap<>();
             for (ExecutionStatus status : ExecutionStatus.values()) {
@@ -112,8 +112,8 @@ public final class OverviewRoutes implements RouteGroup {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("jobId", result.job().jobId());
             body.put("status", result.job().status().name());
-            body.put("from", seconds(series.fromMillis()));
-            body.put("to", seconds(series.timeOf(series.buckets() - 1)));
+            body.put("from", WireTime.fractionalSeconds(series.fromMillis()));
+            body.put("to", WireTime.fractionalSeconds(series.timeOf(series.buckets() - 1)));
             body.put("stepSeconds", series.stepMillis() / 1000);
             body.put("times", times);
             body.put("series", counts);
@@ -130,7 +130,7 @@ public final class OverviewRoutes implements RouteGroup {
         failure.put("executionNumber", e.executionNumber());
         failure.put("status", e.status().name());
         failure.put("statusDetails", e.statusDetails());
-        failure.put("lastUpdatedAt", seconds(e.lastUpdatedAtMillis()));
+        failure.put("lastUpdatedAt", WireTime.fractionalSeconds(e.lastUpdatedAtMillis()));
         return failure;
     }
 
@@ -148,9 +148,6 @@ public final class OverviewRoutes implements RouteGroup {
         return value == null ? defaultValue : (int) Validator.range(name, value, min, max);
     }
 
-    private static BigDecimal seconds(Long millis) {
-        return millis == null ? null : BigDecimal.valueOf(millis, 3);
-    }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {

@@ -51,7 +51,7 @@ final class BackupCommand implements Callable<Integer> {
         if (!Files.exists(dataDir) || Files.isRegularFile(dataDir.resolve(SqliteStores.DATABASE_FILE))) {
             DataDirectory.requireNode(dataDir);
         }
-        NodeBackup backup = new NodeBackup(version(), Clock.systemUTC());
+        NodeBackup backup = new NodeBackup(VersionProvider.version(), Clock.systemUTC());
         NodeBackup.Result result = backup.write(dataDir, output, force);
         BackupManifest manifest = result.manifest();
         PrintWriter out = spec.commandLine().getOut();
@@ -62,10 +62,5 @@ final class BackupCommand implements Callable<Integer> {
                 + " --data-dir NEW_DIR");
         out.flush();
         return 0;
-    }
-
-    private static String version() {
-        String line = new VersionProvider().getVersion()[0];
-        return line.startsWith("fleetjobs ") ? line.substring("fleetjobs ".length()) : line;
     }
 }

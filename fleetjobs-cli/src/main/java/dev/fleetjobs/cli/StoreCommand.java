@@ -1,6 +1,8 @@
 package dev.fleetjobs.cli;
 
 import dev.fleetjobs.server.app.ClusterSettings;
+import dev.fleetjobs.server.app.FleetjobsServer;
+import dev.fleetjobs.server.app.RootCredentials;
 import dev.fleetjobs.server.auth.SecretBox;
 import dev.fleetjobs.server.pki.CertificateAuthority;
 import dev.fleetjobs.server.pki.PrivateFiles;
@@ -93,7 +95,7 @@ final class StoreCommand implements Runnable {
                 settings.put(ClusterSettings.DEVICE_CA_CERTIFICATE, Files.readString(from.resolve(CertificateAuthority.CERTIFICATE_FILE)));
                 settings.put(ClusterSettings.DEVICE_CA_KEY, ClusterSettings.sealCaKey(box, PrivateFiles.read(caKey)));
             }
-            Path root = from.resolve("root-credentials.properties");
+            Path root = from.resolve(RootCredentials.FILE_NAME);
             if (Files.exists(root)) {
                 Properties properties = new Properties();
                 try (InputStream in = Files.newInputStream(root)) {
@@ -103,7 +105,7 @@ final class StoreCommand implements Runnable {
                 settings.put(ClusterSettings.ROOT_ACCESS_KEY_ID, id);
                 settings.put(ClusterSettings.ROOT_SECRET, box.seal(properties.getProperty("secretAccessKey"), id));
             }
-            Path offset = from.resolve("dev-clock-offset");
+            Path offset = from.resolve(FleetjobsServer.DEV_CLOCK_FILE);
             if (Files.exists(offset)) {
                 settings.put(ClusterSettings.DEV_CLOCK_OFFSET, Files.readString(offset).strip());
             }

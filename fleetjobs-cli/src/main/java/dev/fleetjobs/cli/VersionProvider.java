@@ -11,6 +11,11 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"fleetjobs " + version()};
+    }
+
+    /** This build's version and commit, as {@code --version} shows them after the program's name. */
+    static String version() {
         Properties build = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -22,8 +27,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         String version = filled(build.getProperty("version"));
         String commit = filled(build.getProperty("commit"));
         String date = filled(build.getProperty("commitDate"));
-        return new String[] {"fleetjobs " + (version == null ? "(version unknown)" : version)
-                + (commit == null ? " (built outside a git checkout: commit unknown)" : " (commit " + commit + (date == null ? "" : ", " + date) + ")")};
+        return (version == null ? "(version unknown)" : version)
+                + (commit == null ? " (built outside a git checkout: commit unknown)" : " (commit " + commit + (date == null ? "" : ", " + date) + ")");
     }
 
     /** A property the build filled in; null when it left the placeholder (no git) or none was there. */

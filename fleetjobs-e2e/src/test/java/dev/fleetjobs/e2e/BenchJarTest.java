@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +27,7 @@ class BenchJarTest {
 
     @Test
     void benchProcessDrivesAServerProcessOverHttpAndMqtt() throws Exception {
-        int mqttPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            mqttPort = socket.getLocalPort();
-        }
+        int mqttPort = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(temp.resolve("data"), temp.resolve("server.log"), "--dev",
                 "--mqtt-port", Integer.toString(mqttPort))) {
             Path jar = Path.of("..", "fleetjobs-cli", "target", "fleetjobs.jar").toAbsolutePath().normalize();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ final class S3ProxyProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the e2e build copies it from Maven Central (maven-dependency-plugin)");
         }
         try {
-            int port = freePort();
+            int port = ServerProcess.freePort();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             Path properties = Files.writeString(work.resolve("s3proxy.properties"), String.join("\n",
                     "s3proxy.endpoint=" + endpoint,
@@ -75,12 +74,6 @@ final class S3ProxyProcess implements AutoCloseable {
             return true;
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

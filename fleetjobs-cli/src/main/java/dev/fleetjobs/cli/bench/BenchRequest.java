@@ -28,10 +28,6 @@ record BenchRequest(String method, String rawPath, String rawQuery, String body,
         return new BenchRequest(method, rawPath, rawQuery, body, signingName, status);
     }
 
-    BenchRequest withQuery(String query) {
-        return new BenchRequest(method, rawPath, query, body, signingName, expectedStatus);
-    }
-
     String uri() {
         return rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
     }
